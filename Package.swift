@@ -1,0 +1,51 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// snapshotter: freeze a Kurtosis devnet's state into a standalone docker-compose stack.
+///
+/// `SnapshotKit` is the client-agnostic core; each client lives in its own plugin target that depends on the core
+/// only. The `snapshotter` executable is the composition root that lists the plugins.
+let package = Package(
+    name: "snapshotter",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "snapshotter", targets: ["snapshotter"]),
+        .library(name: "SnapshotKit", targets: ["SnapshotKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .target(
+            name: "SnapshotKit",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .target(name: "GethPlugin", dependencies: ["SnapshotKit"], path: "Sources/Plugins/Geth"),
+        .target(name: "BesuPlugin", dependencies: ["SnapshotKit"], path: "Sources/Plugins/Besu"),
+        .target(name: "NethermindPlugin", dependencies: ["SnapshotKit"], path: "Sources/Plugins/Nethermind"),
+        .target(name: "LighthousePlugin", dependencies: ["SnapshotKit"], path: "Sources/Plugins/Lighthouse"),
+        .executableTarget(
+            name: "snapshotter",
+            dependencies: [
+                "SnapshotKit", "GethPlugin", "BesuPlugin", "NethermindPlugin", "LighthousePlugin",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "snapshotter-bench",
+            dependencies: ["SnapshotKit"]
+        ),
+        .testTarget(name: "SnapshotKitTests", dependencies: ["SnapshotKit"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "GethTests", dependencies: ["GethPlugin", "SnapshotKit"]),
+        .testTarget(name: "BesuTests", dependencies: ["BesuPlugin", "SnapshotKit"]),
+        .testTarget(name: "NethermindTests", dependencies: ["NethermindPlugin", "SnapshotKit"]),
+        .testTarget(name: "LighthouseTests", dependencies: ["LighthousePlugin", "SnapshotKit"]),
+        .testTarget(name: "SnapshotterCLITests", dependencies: ["snapshotter"]),
+    ]
+)

@@ -1,0 +1,3 @@
+import SnapshotKit
+
+print("snapshotter-bench: Keccak-256 of the empty string = \(Keccak256.emptyHash.hexString)")

@@ -16,7 +16,7 @@ enum CommandFailure {
 
     /// Reports `error` by its description.
     static func report(_ error: any Error) -> ExitCode {
-        report((error as? CustomStringConvertible)?.description ?? String(describing: error))
+        report(String(describing: error))
     }
 }
 

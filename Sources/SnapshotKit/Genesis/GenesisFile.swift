@@ -32,10 +32,17 @@ public struct GenesisFile: Sendable, Equatable {
         do {
             data = try Data(contentsOf: url)
         } catch {
-            let reason = FileManager.default.fileExists(atPath: url.path) ? "\(error.localizedDescription)" : "no such file"
-            throw .unreadable(path: url.path, reason: reason)
+            throw .unreadable(path: url.path, reason: Self.whyUnreadable(url, error))
         }
         try self.init(bytes: [UInt8](data))
+    }
+
+    private static func whyUnreadable(_ url: URL, _ error: any Error) -> String {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { return "no such file" }
+        if isDirectory.boolValue { return "it is a directory" }
+        if !FileManager.default.isReadableFile(atPath: url.path) { return "permission denied" }
+        return error.localizedDescription
     }
 
     /// The state root of the alloc.

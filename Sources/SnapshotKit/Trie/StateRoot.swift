@@ -1,0 +1,43 @@
+/// The world-state root of a set of accounts: the secure trie keccak(address) → account leaf, where each account's
+/// leaf commits to its own storage trie and code hash.
+public enum StateRoot {
+    /// Root of an account's storage: the secure trie keccak(slot) → rlp(value without leading zeros). Zero values are
+    /// left out (they are never stored); `MerklePatriciaTrie.emptyRoot` when nothing remains.
+    public static func storageRoot(_ storage: [[UInt8]: UInt256]) -> [UInt8] {
+        var entries = [(key: [UInt8], value: [UInt8])]()
+        entries.reserveCapacity(storage.count)
+        for (slot, value) in storage where !value.isZero {
+            entries.append((key: Keccak256.hash(slot), value: RLP.encode(value)))
+        }
+        entries.sort { $0.key.lexicographicallyPrecedes($1.key) }
+        var builder = StreamingTrieBuilder()
+        for entry in entries {
+            do {
+                try builder.append(key: entry.key, value: entry.value)
+            } catch {
+                preconditionFailure("distinct slots gave colliding hashes: \(error)")
+            }
+        }
+        return builder.finish()
+    }
+
+    /// The value an account has in the state trie: `rlp([nonce, balance, storageRoot, keccak(code)])`.
+    public static func accountLeaf(_ account: Account, storageRoot: [UInt8]) -> [UInt8] {
+        let codeHash = account.code.isEmpty ? Keccak256.emptyHash : Keccak256.hash(account.code)
+        return RLP.encodeList([
+            RLP.encode(account.nonce),
+            RLP.encode(account.balance),
+            RLP.encode(bytes: storageRoot),
+            RLP.encode(bytes: codeHash),
+        ])
+    }
+
+    /// The state root of `accounts`, given in any order (they are sorted by keccak(address) here). When an address
+    /// repeats, the later account wins.
+    public static func of(_ accounts: [Account]) -> [UInt8] {
+        MerklePatriciaTrie.root(of: accounts.map { account in
+            (key: Keccak256.hash(account.address.bytes),
+             value: accountLeaf(account, storageRoot: storageRoot(account.storage)))
+        })
+    }
+}

@@ -31,4 +31,15 @@ extension ParsableCommand {
             throw CommandFailure.report(error)
         }
     }
+
+    /// The asynchronous form of `reportingErrors(_:)`.
+    func reportingErrors<T>(_ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            throw CommandFailure.report(error)
+        }
+    }
 }

@@ -48,6 +48,17 @@ import Testing
         #expect(strings.activation(of: .cancun)?.fork == .cancun)
     }
 
+    /// Early Pectra devnets (ethpandaops/pectra-devnets devnet-5) wrote blob schedule entries without
+    /// `baseFeeUpdateFraction`; geth reads them, so must we.
+    @Test func blobScheduleEntriesMayLackMembers() throws {
+        let config = try ChainConfig(json: JSONParser.parse(#"{"blobSchedule": {"cancun": {"target": 3, "max": 6}, "osaka": {"target": "0x9", "max": 12}}}"#))
+        #expect(config.blobSchedule == [
+            BlobScheduleEntry(fork: "cancun", target: 3, max: 6, baseFeeUpdateFraction: nil),
+            BlobScheduleEntry(fork: "osaka", target: 9, max: 12, baseFeeUpdateFraction: nil),
+        ])
+        #expect(throws: GenesisError.self) { try ChainConfig(json: JSONParser.parse(#"{"blobSchedule": {"cancun": {"max": "six"}}}"#)) }
+    }
+
     @Test func unknownForksAreCarried() throws {
         let config = try ChainConfig(json: .object([
             ("londonBlock", .integer(0)), ("glamsterdamTime", .integer(50)), ("someLabelTime", .string("soon")),

@@ -48,13 +48,13 @@ public struct ChainConfig: Sendable, Equatable {
     }
 
     /// The activation of `fork`, if the config schedules it.
-    public func activation(of fork: Fork) -> ForkActivation? {
+    public func activation(of fork: ExecutionFork) -> ForkActivation? {
         activations.first { $0.fork == fork }
     }
 
     /// Whether `fork` is active at a block with this number and timestamp, by geth's rules: a block fork from its
     /// block on (Petersburg defaults to Constantinople's block), a time fork from its time on once London is active.
-    public func isActive(_ fork: Fork, atBlock number: UInt64, timestamp: UInt64) -> Bool {
+    public func isActive(_ fork: ExecutionFork, atBlock number: UInt64, timestamp: UInt64) -> Bool {
         if fork == .petersburg, activation(of: .petersburg) == nil {
             return isActive(.constantinople, atBlock: number, timestamp: timestamp)
         }
@@ -106,7 +106,7 @@ public struct ChainConfig: Sendable, Equatable {
             return nil
         }
         if value.isNull { return nil }
-        let isKnown = Fork.allCases.contains { $0.configKey.lowercased() == lowered }
+        let isKnown = ExecutionFork.allCases.contains { $0.configKey.lowercased() == lowered }
         let number: UInt64
         do {
             number = try Quantity.uint64(value, field: "config.\(key)")

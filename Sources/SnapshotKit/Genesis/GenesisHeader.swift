@@ -75,7 +75,7 @@ public struct GenesisHeader: Sendable, Equatable {
         if config.isActive(.london, atBlock: 0, timestamp: parameters.timestamp) {
             baseFeePerGas = parameters.baseFeePerGas ?? Self.initialBaseFee
         }
-        func isActive(_ fork: Fork) -> Bool {
+        func isActive(_ fork: ExecutionFork) -> Bool {
             config.isActive(fork, atBlock: parameters.number, timestamp: parameters.timestamp)
         }
         if isActive(.shanghai) {

@@ -1,7 +1,7 @@
-/// The Ethereum forks a geth-style chain config schedules, in activation order.
+/// The execution-layer forks a geth-style chain config schedules, in activation order.
 ///
 /// Forks up to the merge are scheduled by block number (`<name>Block`), later ones by timestamp (`<name>Time`).
-public enum Fork: String, CaseIterable, Sendable {
+public enum ExecutionFork: String, CaseIterable, Sendable {
     case homestead, daoFork, eip150, eip155, eip158, byzantium, constantinople, petersburg, istanbul, muirGlacier
     case berlin, london, arrowGlacier, grayGlacier, mergeNetsplit
     case shanghai, cancun, prague, osaka, bpo1, bpo2, bpo3, bpo4, bpo5, amsterdam, bogota
@@ -19,7 +19,7 @@ public enum Fork: String, CaseIterable, Sendable {
 }
 
 /// One fork activation found in a chain config: any `<name>Block` or `<name>Time` member with a numeric value,
-/// known to `Fork` or not (so the forks of tomorrow and of other chains are carried along).
+/// known to `ExecutionFork` or not (so the forks of tomorrow and of other chains are carried along).
 public struct ForkActivation: Sendable, Equatable {
     /// What triggers the fork.
     public enum Trigger: Sendable, Equatable {
@@ -41,6 +41,6 @@ public struct ForkActivation: Sendable, Equatable {
         self.trigger = trigger
     }
 
-    /// The `Fork` this activation schedules, if it is one geth knows.
-    public var fork: Fork? { Fork.allCases.first { $0.configKey.lowercased() == key.lowercased() } }
+    /// The `ExecutionFork` this activation schedules, if it is one geth knows.
+    public var fork: ExecutionFork? { ExecutionFork.allCases.first { $0.configKey.lowercased() == key.lowercased() } }
 }

@@ -9,6 +9,11 @@ public struct BLSSecretKey: Sendable, Hashable {
         self.value = value
     }
 
+    /// Wraps an integer already known to be in 1 ..< r.
+    init(validValue: UInt256) {
+        value = validValue
+    }
+
     /// Reads 32 big-endian bytes (the EIP-2335 / deposit-cli form).
     public init(bigEndian bytes: some Collection<UInt8>) throws(BLSError) {
         guard bytes.count == 32, let value = UInt256(bigEndian: bytes) else { throw .invalidSecretKeyLength(bytes.count) }

@@ -14,7 +14,7 @@ struct Fp: Sendable {
         0x6477_4b84_f385_12bf, 0x4b1b_a7b6_434b_acd7, 0x1a01_11ea_397f_e69a
     )
     /// -p⁻¹ mod 2^64, the Montgomery reduction constant.
-    private static let inverseModulus: UInt64 = 0x89f3_fffc_fffc_fffd
+    static let inverseModulus: UInt64 = 0x89f3_fffc_fffc_fffd
     /// 2^768 mod p: multiplying by it moves a plain value into Montgomery form.
     private static let montgomeryRSquared: Limbs = (
         0xf4df_1f34_1c34_1746, 0x0a76_e6a6_09d1_04f1, 0x8de5_476c_4c95_b6d5,
@@ -87,62 +87,7 @@ struct Fp: Sendable {
     /// Whether the canonical value exceeds (p-1)/2, the sign rule of the ZCash compressed encoding.
     var isLexicographicallyLargest: Bool { Fp.compare(canonicalLimbs, Fp.halfModulus) > 0 }
 
-    static func + (lhs: Fp, rhs: Fp) -> Fp {
-        // Both operands are below p < 2^381, so the sum fits in six limbs.
-        var sum = lhs.limbs
-        withLimbBuffers(&sum, rhs.limbs) { out, other in
-            var carry: UInt64 = 0
-            for index in 0..<6 { (out[index], carry) = addWithCarry(out[index], other[index], carry) }
-        }
-        return Fp(montgomeryLimbs: reducedOnce(sum))
-    }
-
-    static func - (lhs: Fp, rhs: Fp) -> Fp {
-        var difference = lhs.limbs
-        let borrowed = withLimbBuffers(&difference, rhs.limbs) { out, other in
-            var borrow: UInt64 = 0
-            for index in 0..<6 { (out[index], borrow) = subtractWithBorrow(out[index], other[index], borrow) }
-            return borrow != 0
-        }
-        if borrowed {
-            withLimbBuffers(&difference, modulus) { out, modulus in
-                var carry: UInt64 = 0
-                for index in 0..<6 { (out[index], carry) = addWithCarry(out[index], modulus[index], carry) }
-            }
-        }
-        return Fp(montgomeryLimbs: difference)
-    }
-
     static prefix func - (value: Fp) -> Fp { zero - value }
-
-    /// Montgomery multiplication (CIOS). p's top limb is below 2^62, so the carry-free variant applies.
-    static func * (lhs: Fp, rhs: Fp) -> Fp {
-        var product: Limbs = (0, 0, 0, 0, 0, 0)
-        withUnsafeBytes(of: lhs.limbs) { lhsRaw in
-            withUnsafeBytes(of: rhs.limbs) { rhsRaw in
-                withUnsafeBytes(of: modulus) { modulusRaw in
-                    withUnsafeMutableBytes(of: &product) { productRaw in
-                        let a = lhsRaw.bindMemory(to: UInt64.self)
-                        let b = rhsRaw.bindMemory(to: UInt64.self)
-                        let p = modulusRaw.bindMemory(to: UInt64.self)
-                        let t = productRaw.bindMemory(to: UInt64.self)
-                        for i in 0..<6 {
-                            var (high, low) = multiplyAdd(a[0], b[i], t[0], 0)
-                            t[0] = low
-                            let m = low &* inverseModulus
-                            var carry = multiplyAdd(m, p[0], low, 0).high
-                            for j in 1..<6 {
-                                (high, t[j]) = multiplyAdd(a[j], b[i], t[j], high)
-                                (carry, t[j - 1]) = multiplyAdd(m, p[j], t[j], carry)
-                            }
-                            t[5] = carry &+ high
-                        }
-                    }
-                }
-            }
-        }
-        return Fp(montgomeryLimbs: reducedOnce(product))
-    }
 
     var squared: Fp { self * self }
 
@@ -187,28 +132,6 @@ struct Fp: Sendable {
             }
         }
     }
-
-    /// value - p if value ≥ p, else value (for value < 2p).
-    private static func reducedOnce(_ value: Limbs) -> Limbs {
-        var difference = value
-        let borrowed = withLimbBuffers(&difference, modulus) { out, modulus in
-            var borrow: UInt64 = 0
-            for index in 0..<6 { (out[index], borrow) = subtractWithBorrow(out[index], modulus[index], borrow) }
-            return borrow != 0
-        }
-        return borrowed ? value : difference
-    }
-
-    private static func withLimbBuffers<R>(
-        _ out: inout Limbs, _ other: Limbs,
-        _ body: (UnsafeMutableBufferPointer<UInt64>, UnsafeBufferPointer<UInt64>) -> R
-    ) -> R {
-        withUnsafeMutableBytes(of: &out) { outRaw in
-            withUnsafeBytes(of: other) { otherRaw in
-                body(outRaw.bindMemory(to: UInt64.self), otherRaw.bindMemory(to: UInt64.self))
-            }
-        }
-    }
 }
 
 extension Fp: Equatable {
@@ -216,29 +139,4 @@ extension Fp: Equatable {
         lhs.limbs.0 == rhs.limbs.0 && lhs.limbs.1 == rhs.limbs.1 && lhs.limbs.2 == rhs.limbs.2
             && lhs.limbs.3 == rhs.limbs.3 && lhs.limbs.4 == rhs.limbs.4 && lhs.limbs.5 == rhs.limbs.5
     }
-}
-
-/// a·b + c + d as a 128-bit (high, low) pair; it cannot overflow.
-@inline(__always)
-private func multiplyAdd(_ a: UInt64, _ b: UInt64, _ c: UInt64, _ d: UInt64) -> (high: UInt64, low: UInt64) {
-    let (high, low) = a.multipliedFullWidth(by: b)
-    let (sum1, carry1) = low.addingReportingOverflow(c)
-    let (sum2, carry2) = sum1.addingReportingOverflow(d)
-    return (high &+ (carry1 ? 1 : 0) &+ (carry2 ? 1 : 0), sum2)
-}
-
-/// a + b + carry, with the outgoing carry (0 or 1).
-@inline(__always)
-private func addWithCarry(_ a: UInt64, _ b: UInt64, _ carry: UInt64) -> (sum: UInt64, carry: UInt64) {
-    let (sum1, carry1) = a.addingReportingOverflow(b)
-    let (sum2, carry2) = sum1.addingReportingOverflow(carry)
-    return (sum2, (carry1 ? 1 : 0) | (carry2 ? 1 : 0))
-}
-
-/// a - b - borrow, with the outgoing borrow (0 or 1).
-@inline(__always)
-private func subtractWithBorrow(_ a: UInt64, _ b: UInt64, _ borrow: UInt64) -> (difference: UInt64, borrow: UInt64) {
-    let (difference1, borrow1) = a.subtractingReportingOverflow(b)
-    let (difference2, borrow2) = difference1.subtractingReportingOverflow(borrow)
-    return (difference2, (borrow1 ? 1 : 0) | (borrow2 ? 1 : 0))
 }

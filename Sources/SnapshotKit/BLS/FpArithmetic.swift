@@ -1,5 +1,6 @@
 // Fp addition, subtraction and Montgomery multiplication, unrolled over the six limbs so that they compile
-// to straight-line register code (no loops, pointers or allocation).
+// to straight-line register code (no loops, pointers or allocation). The hexadecimal literals are the limbs of p
+// (`Fp.modulus`), least significant first.
 
 extension Fp {
     static func + (lhs: Fp, rhs: Fp) -> Fp {

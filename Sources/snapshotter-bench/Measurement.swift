@@ -1,0 +1,58 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The result of running an operation repeatedly for a while.
+struct Timing {
+    /// How many times the operation ran.
+    let iterations: Int
+    /// The wall-clock time those iterations took, in seconds.
+    let seconds: Double
+
+    /// Operations per second.
+    var rate: Double { Double(iterations) / seconds }
+}
+
+/// Runs `operation` in batches of `batchSize` until at least `minimumSeconds` of wall-clock time have passed,
+/// after one untimed batch to warm caches and branch predictors.
+func measure(minimumSeconds: Double, batchSize: Int, _ operation: () -> Void) -> Timing {
+    for _ in 0..<batchSize { operation() }
+    let clock = ContinuousClock()
+    let start = clock.now
+    var iterations = 0
+    var elapsed = 0.0
+    repeat {
+        for _ in 0..<batchSize { operation() }
+        iterations += batchSize
+        elapsed = (clock.now - start).seconds
+    } while elapsed < minimumSeconds
+    return Timing(iterations: iterations, seconds: elapsed)
+}
+
+/// Keeps `value` alive so the optimizer cannot drop the work that produced it.
+@inline(never)
+func blackHole<T>(_ value: T) {
+    withExtendedLifetime(value) {}
+}
+
+/// The process's peak resident set size so far, in bytes (getrusage `ru_maxrss`).
+func peakResidentMemoryBytes() -> Int {
+    var usage = rusage()
+    #if canImport(Darwin)
+    guard getrusage(RUSAGE_SELF, &usage) == 0 else { return 0 }
+    return Int(usage.ru_maxrss)  // bytes on Darwin
+    #else
+    guard getrusage(RUSAGE_SELF.rawValue, &usage) == 0 else { return 0 }
+    return Int(usage.ru_maxrss) * 1024  // kilobytes on Linux
+    #endif
+}
+
+extension Duration {
+    /// The duration in seconds.
+    var seconds: Double {
+        let (seconds, attoseconds) = components
+        return Double(seconds) + Double(attoseconds) / 1e18
+    }
+}

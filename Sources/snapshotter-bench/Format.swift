@@ -21,4 +21,16 @@ enum Format {
     static func bytes(_ count: Int) -> String {
         String(format: "%.1f MiB", Double(count) / 1_048_576)
     }
+
+    /// Rows of cells as left-aligned columns, two spaces apart and indented by two; one line per row, header first.
+    static func table(header: [String], rows: [[String]]) -> String {
+        let lines = [header] + rows
+        let widths = header.indices.map { column in lines.map { $0.indices.contains(column) ? $0[column].count : 0 }.max() ?? 0 }
+        return lines.map { cells in
+            let padded = cells.enumerated().map { column, cell in
+                column == cells.count - 1 ? cell : cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
+            }
+            return "  " + padded.joined(separator: "  ")
+        }.joined(separator: "\n")
+    }
 }

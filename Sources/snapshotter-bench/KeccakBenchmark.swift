@@ -11,9 +11,9 @@ struct KeccakBenchmark: BenchmarkSection {
     private let secondsPerFigure = 2.0
 
     func run() throws {
-        let bulk = bytesPerSecond(inputSize: bulkSize)
-        let smallInto = hashesPerSecondWritingInto()
-        let smallArray = hashesPerSecondReturningArrays()
+        let bulk = hashesPerSecondWritingInto(inputSize: bulkSize) * Double(bulkSize)
+        let smallInto = hashesPerSecondWritingInto(inputSize: smallSize)
+        let smallArray = hashesPerSecondReturningArrays(inputSize: smallSize)
 
         let openssl = OpenSSLSpeed.locateExecutable().map { OpenSSLSpeed(executable: $0, algorithm: "sha3-256") }
         let reference: (bulk: Double, small: Double)?
@@ -27,72 +27,50 @@ struct KeccakBenchmark: BenchmarkSection {
             reference = nil
         }
 
-        let rows: [(label: String, ours: String, theirs: String, ratio: String)] = [
-            ("16 KiB inputs", Format.megabytesPerSecond(bulk),
-             reference.map { Format.megabytesPerSecond($0.bulk) } ?? "-",
-             reference.map { Format.ratio(bulk, to: $0.bulk) } ?? "-"),
-            ("32 B, hash(_:into:)", Format.millionsPerSecond(smallInto, unit: "hashes"),
-             reference.map { Format.millionsPerSecond($0.small, unit: "hashes") } ?? "-",
-             reference.map { Format.ratio(smallInto, to: $0.small) } ?? "-"),
-            ("32 B, hash(_:) -> [UInt8]", Format.millionsPerSecond(smallArray, unit: "hashes"),
-             reference.map { Format.millionsPerSecond($0.small, unit: "hashes") } ?? "-",
-             reference.map { Format.ratio(smallArray, to: $0.small) } ?? "-"),
-        ]
-        let header = ("input", "ours", "openssl sha3-256", "ours/openssl")
-        for row in [header] + rows {
-            print("  " + [row.0.padded(to: 26), row.1.padded(to: 18), row.2.padded(to: 18), row.3].joined())
+        func row(_ label: String, ours: Double, theirs: Double?, as format: (Double) -> String) -> [String] {
+            [label, format(ours), theirs.map(format) ?? "-", theirs.map { Format.ratio(ours, to: $0) } ?? "-"]
         }
+        let perSecond = { Format.millionsPerSecond($0, unit: "hashes") }
+        print("  rates per CPU second of the hashing thread (openssl speed, too, divides by its CPU time)")
+        print(Format.table(
+            header: ["input", "ours", "openssl sha3-256", "ours/openssl"],
+            rows: [
+                row("16 KiB inputs", ours: bulk, theirs: reference?.bulk, as: Format.megabytesPerSecond),
+                row("32 B, hash(_:into:)", ours: smallInto, theirs: reference?.small, as: perSecond),
+                row("32 B, hash(_:) -> [UInt8]", ours: smallArray, theirs: reference?.small, as: perSecond),
+            ]))
     }
 
-    /// Bytes per second hashing `inputSize`-byte inputs with the non-allocating API.
-    private func bytesPerSecond(inputSize: Int) -> Double {
+    /// Hashes per second of `inputSize`-byte inputs through the non-allocating `hash(_:into:)`.
+    private func hashesPerSecondWritingInto(inputSize: Int) -> Double {
         let input = (0..<inputSize).map { UInt8(truncatingIfNeeded: $0) }
         var digest = [UInt8](repeating: 0, count: Keccak256.digestByteCount)
         var checksum: UInt8 = 0
         let timing = input.withUnsafeBytes { source in
             digest.withUnsafeMutableBytes { target in
-                measure(minimumSeconds: secondsPerFigure, batchSize: 64) {
+                measure(minimumSeconds: secondsPerFigure, batchSize: batchSize(inputSize)) {
                     Keccak256.hash(source, into: target)
                     checksum ^= target[0]
                 }
             }
         }
         blackHole(checksum)
-        return timing.rate * Double(inputSize)
+        return timing.ratePerCPUSecond
     }
 
-    /// 32-byte hashes per second with the non-allocating API.
-    private func hashesPerSecondWritingInto() -> Double {
-        let input = (0..<smallSize).map { UInt8(truncatingIfNeeded: $0) }
-        var digest = [UInt8](repeating: 0, count: Keccak256.digestByteCount)
+    /// Hashes per second of `inputSize`-byte inputs through the `[UInt8]` API (one array allocated per digest).
+    private func hashesPerSecondReturningArrays(inputSize: Int) -> Double {
+        let input = (0..<inputSize).map { UInt8(truncatingIfNeeded: $0) }
         var checksum: UInt8 = 0
-        let timing = input.withUnsafeBytes { source in
-            digest.withUnsafeMutableBytes { target in
-                measure(minimumSeconds: secondsPerFigure, batchSize: 4096) {
-                    Keccak256.hash(source, into: target)
-                    checksum ^= target[0]
-                }
-            }
-        }
-        blackHole(checksum)
-        return timing.rate
-    }
-
-    /// 32-byte hashes per second with the `[UInt8]` API (one array allocated per digest).
-    private func hashesPerSecondReturningArrays() -> Double {
-        let input = (0..<smallSize).map { UInt8(truncatingIfNeeded: $0) }
-        var checksum: UInt8 = 0
-        let timing = measure(minimumSeconds: secondsPerFigure, batchSize: 4096) {
+        let timing = measure(minimumSeconds: secondsPerFigure, batchSize: batchSize(inputSize)) {
             checksum ^= Keccak256.hash(input)[0]
         }
         blackHole(checksum)
-        return timing.rate
+        return timing.ratePerCPUSecond
     }
-}
 
-extension String {
-    /// The string padded with spaces to `width` characters (never truncated).
-    fileprivate func padded(to width: Int) -> String {
-        count >= width ? self + " " : self + String(repeating: " ", count: width - count)
+    /// Hashes per timing batch: about 64 KiB of input, so a batch is long next to a clock read.
+    private func batchSize(_ inputSize: Int) -> Int {
+        max(16, 65_536 / inputSize)
     }
 }

@@ -9,10 +9,13 @@ struct Timing {
     /// How many times the operation ran.
     let iterations: Int
     /// The wall-clock time those iterations took, in seconds.
-    let seconds: Double
+    let wallSeconds: Double
+    /// The CPU time the measuring thread spent on them, in seconds.
+    let cpuSeconds: Double
 
-    /// Operations per second.
-    var rate: Double { Double(iterations) / seconds }
+    /// Operations per second of CPU time: what `openssl speed` reports by default, and steadier than wall-clock
+    /// rates when other processes share the cores.
+    var ratePerCPUSecond: Double { Double(iterations) / cpuSeconds }
 }
 
 /// Runs `operation` in batches of `batchSize` until at least `minimumSeconds` of wall-clock time have passed,
@@ -21,6 +24,7 @@ func measure(minimumSeconds: Double, batchSize: Int, _ operation: () -> Void) ->
     for _ in 0..<batchSize { operation() }
     let clock = ContinuousClock()
     let start = clock.now
+    let cpuStart = threadCPUSeconds()
     var iterations = 0
     var elapsed = 0.0
     repeat {
@@ -28,7 +32,14 @@ func measure(minimumSeconds: Double, batchSize: Int, _ operation: () -> Void) ->
         iterations += batchSize
         elapsed = (clock.now - start).seconds
     } while elapsed < minimumSeconds
-    return Timing(iterations: iterations, seconds: elapsed)
+    return Timing(iterations: iterations, wallSeconds: elapsed, cpuSeconds: threadCPUSeconds() - cpuStart)
+}
+
+/// The CPU time the calling thread has used so far, in seconds.
+func threadCPUSeconds() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
 }
 
 /// Keeps `value` alive so the optimizer cannot drop the work that produced it.

@@ -56,7 +56,6 @@ public enum Keccak256 {
 
 extension KeccakF1600 {
     /// XORs one 136-byte block (Keccak-256's rate: the first 17 lanes) into the state; `block` need not be aligned.
-    @inline(__always)
     fileprivate mutating func absorbBlock(at block: UnsafeRawPointer) {
         func lane(_ index: Int) -> UInt64 {
             UInt64(littleEndian: block.loadUnaligned(fromByteOffset: 8 * index, as: UInt64.self))

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Foundation
 
 /// The result of running an operation repeatedly for a while.
 struct Timing {
@@ -48,8 +44,18 @@ func blackHole<T>(_ value: T) {
     withExtendedLifetime(value) {}
 }
 
-/// The process's peak resident set size so far, in bytes (getrusage `ru_maxrss`).
+/// The process's peak resident set size so far, in bytes.
+///
+/// On Linux this is `VmHWM` from /proc/self/status: getrusage's `ru_maxrss` survives `execve`, so under `swift run`
+/// it would report the peak of the `swift-run` process that exec'd the benchmark. Elsewhere it is `ru_maxrss`.
 func peakResidentMemoryBytes() -> Int {
+    #if os(Linux)
+    if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+       let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+       let kilobytes = Int(line.dropFirst("VmHWM:".count).dropLast(" kB".count).trimmingCharacters(in: .whitespaces)) {
+        return kilobytes * 1024
+    }
+    #endif
     var usage = rusage()
     #if canImport(Darwin)
     guard getrusage(RUSAGE_SELF, &usage) == 0 else { return 0 }

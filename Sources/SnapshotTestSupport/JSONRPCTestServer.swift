@@ -102,6 +102,9 @@ public final class JSONRPCTestServer: Sendable {
     /// HTTP requests received so far (a batch is one; dropped and faulted requests count).
     public var httpRequestCount: Int { core.state.withLock { $0.httpRequests } }
 
+    /// TCP connections accepted so far: with keep-alive, far fewer than `httpRequestCount`.
+    public var connectionCount: Int { core.state.withLock { $0.acceptedConnections } }
+
     /// Whether the server still accepts connections.
     public var isRunning: Bool { core.state.withLock { !$0.stopped } }
 
@@ -117,6 +120,7 @@ private final class ServerCore: Sendable {
         var batchOrder = JSONRPCTestServer.BatchOrder.asReceived
         var methodCounts: [String: Int] = [:]
         var httpRequests = 0
+        var acceptedConnections = 0
         var connections: [Int32: Socket] = [:]
     }
 
@@ -158,6 +162,7 @@ private final class ServerCore: Sendable {
             let admitted = state.withLock { state in
                 guard !state.stopped, state.connections.count < limits.maxConnections else { return false }
                 state.connections[connection.descriptor] = connection
+                state.acceptedConnections += 1
                 return true
             }
             guard admitted else { connection.close(); continue }

@@ -12,6 +12,7 @@ import SnapshotTestSupport
             case "eth_blockNumber": return .string("0x10")
             case "echo": return .array(params)
             case "fail": throw JSONRPCTestServer.RPCFailure(code: -32000, message: "header not found")
+            case "revert": throw JSONRPCTestServer.RPCFailure(code: 3, message: "execution reverted", data: .string("0x08c379a0"))
             default: throw JSONRPCTestServer.RPCFailure(code: -32601, message: "the method \(method) does not exist/is not available")
             }
         }
@@ -46,6 +47,7 @@ import SnapshotTestSupport
         guard case .failure(let error) = results[1] else { Issue.record("expected a failure"); return }
         #expect(error.method == "fail")
         #expect(error.failure == .rpc(code: -32000, message: "header not found", data: nil))
+        #expect(error.description == "fail failed at \(server.url.absoluteString): RPC error -32000 \"header not found\" — the node refused the call; check that it supports fail at this block with its current flags")
         #expect(server.httpRequestCount == 1)
         #expect(try await client.batch([]).isEmpty)
     }
@@ -59,6 +61,13 @@ import SnapshotTestSupport
         #expect(error?.attempts == 1)
         #expect(server.requestCount(for: "debug_accountRange") == 1)
         #expect(error?.description == "debug_accountRange failed at \(server.url.absoluteString): RPC error -32601 \"the method debug_accountRange does not exist/is not available\" — enable the debug API on the node's HTTP JSON-RPC endpoint")
+    }
+
+    @Test func rpcErrorKeepsItsData() async throws {
+        let server = try Self.node()
+        let client = JSONRPCClient(endpoint: server.url, configuration: Self.fastRetries())
+        let error = await #expect(throws: JSONRPCError.self) { try await client.call("revert") }
+        #expect(error?.failure == .rpc(code: 3, message: "execution reverted", data: .string("0x08c379a0")))
     }
 
     @Test func callerHintReplacesTheGenericOne() async throws {
@@ -164,5 +173,21 @@ import SnapshotTestSupport
         }
         #expect(Set(answers.map { JSONWriter.string($0) }) == Set((0..<200).map { "[\($0)]" }))
         #expect(server.requestCount(for: "echo") == 200)
+        #expect(server.connectionCount <= client.configuration.maxConnections)
+    }
+
+    @Test func sequentialCallsReuseOneConnection() async throws {
+        let server = try Self.node()
+        let client = JSONRPCClient(endpoint: server.url, configuration: Self.fastRetries())
+        for _ in 0..<50 { _ = try await client.call("eth_blockNumber") }
+        #expect(server.httpRequestCount == 50)
+        #expect(server.connectionCount == 1)
+    }
+
+    @Test func largeRequestAndAnswerBodies() async throws {
+        let server = try Self.node()
+        let client = JSONRPCClient(endpoint: server.url, configuration: Self.fastRetries())
+        let big = JSONValue.string(String(repeating: "0123456789abcdef", count: 256 * 1024))
+        #expect(try await client.call("echo", params: [big]) == .array([big]))
     }
 }

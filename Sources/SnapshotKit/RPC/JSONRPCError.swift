@@ -84,8 +84,12 @@ public struct JSONRPCError: Error, Sendable, Equatable, CustomStringConvertible 
         case .rpc(-32601, _, _):
             let namespace = method.split(separator: "_").first.map(String.init) ?? method
             return "enable the \(namespace) API on the node's HTTP JSON-RPC endpoint"
+        case .rpc(-32602, _, _):
+            return "the node rejected the parameters of \(method); check that its version supports this form of the call"
+        case .rpc(-32700, _, _), .rpc(-32600, _, _):
+            return "the node could not read the request; is --rpc-url a JSON-RPC endpoint?"
         case .rpc:
-            return nil
+            return "the node refused the call; check that it supports \(method) at this block with its current flags"
         case .httpStatus(401, _), .httpStatus(403, _):
             return "the endpoint wants authentication; point --rpc-url at the node's plain HTTP JSON-RPC port, not the engine port"
         case .httpStatus(404, _), .httpStatus(405, _):

@@ -108,6 +108,16 @@ import SnapshotTestSupport
         #expect(server.httpRequestCount == 1)
     }
 
+    @Test func malformedAnswerAfterARetryCountsBothAttempts() async throws {
+        let server = try Self.node()
+        server.inject(.httpStatus(503))
+        server.inject(.malformedBody("<html>"))
+        let client = JSONRPCClient(endpoint: server.url, configuration: Self.fastRetries(attempts: 3))
+        let error = await #expect(throws: JSONRPCError.self) { try await client.call("eth_blockNumber") }
+        #expect(error?.attempts == 2)
+        #expect(server.httpRequestCount == 2)
+    }
+
     @Test func droppedConnectionIsRetried() async throws {
         let server = try Self.node()
         server.inject(.dropConnection)

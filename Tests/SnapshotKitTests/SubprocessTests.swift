@@ -76,6 +76,16 @@ import SnapshotKit
         #expect(error?.description.hasPrefix("`sh -c 'sleep 20; echo late'` did not finish within 0.3 s") == true)
     }
 
+    @Test func timeoutAlsoEndsChildrenLeftBehind() async throws {
+        // The shell exits at once, but its background child keeps the output pipe open.
+        let (runner, arguments) = Self.shell("sleep 20 & echo started", timeout: .milliseconds(300))
+        let started = ContinuousClock.now
+        await #expect(throws: SubprocessError.timedOut(command: "sh -c 'sleep 20 & echo started'", seconds: 0.3)) {
+            try await runner.run(arguments)
+        }
+        #expect(ContinuousClock.now - started < .seconds(5))
+    }
+
     /// A fresh folder holding an executable script `name` that prints `text`.
     static func scriptFolder(named name: String, printing text: String) throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tool-\(UUID().uuidString)")

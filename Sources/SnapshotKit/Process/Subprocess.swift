@@ -108,6 +108,8 @@ private final class ProcessRun: @unchecked Sendable {
             finish(.failure(.launchFailed(command: command, reason: error.localizedDescription)))
             return
         }
+        let pid = process.processIdentifier
+        let leadsGroup = getpgid(pid) == pid
         drain(stdoutPipe, into: stdout)
         drain(stderrPipe, into: stderr)
         group.notify(queue: .global()) { [self] in
@@ -116,8 +118,9 @@ private final class ProcessRun: @unchecked Sendable {
         }
         if let timeout {
             DispatchQueue.global().asyncAfter(deadline: .now() + timeout.seconds) { [self] in
-                guard process.isRunning else { return }
-                kill()
+                guard isPending else { return }
+                // The whole group: children that outlive the program would otherwise hold the pipes open.
+                _ = Foundation.kill(leadsGroup ? -pid : pid, SIGKILL)
                 finish(.failure(.timedOut(command: command, seconds: timeout.seconds)))
             }
         }
@@ -133,15 +136,7 @@ private final class ProcessRun: @unchecked Sendable {
         }.start()
     }
 
-    /// Kills the program, and its process group when it leads one, so that children holding the pipes die too.
-    private func kill() {
-        let pid = process.processIdentifier
-        if getpgid(pid) == pid {
-            _ = Foundation.kill(-pid, SIGKILL)
-        } else {
-            _ = Foundation.kill(pid, SIGKILL)
-        }
-    }
+    private var isPending: Bool { continuation.withLock { $0 != nil } }
 
     private func finish(_ result: Result<SubprocessResult, SubprocessError>) {
         let pending = continuation.withLock { pending in

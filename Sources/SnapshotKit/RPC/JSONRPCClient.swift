@@ -72,11 +72,11 @@ public final class JSONRPCClient: Sendable {
     public func call(_ method: String, params: [JSONValue] = []) async throws(JSONRPCError) -> JSONValue {
         let id = reserveIDs(1)
         let body = JSONRPCMessage.request(id: id, method: method, params: params)
-        let data = try await post(body, label: method)
+        let (data, attempts) = try await post(body, label: method)
         do {
             return try JSONRPCMessage.result(of: data, id: id).get()
         } catch {
-            throw finished(JSONRPCError(method: method, endpoint: endpoint, failure: error.failure))
+            throw finished(JSONRPCError(method: method, endpoint: endpoint, failure: error.failure, attempts: attempts))
         }
     }
 
@@ -91,17 +91,19 @@ public final class JSONRPCClient: Sendable {
             JSONRPCMessage.request(id: firstID + offset, method: call.method, params: call.params)
         }
         let label = Self.batchLabel(calls.map(\.method))
-        let data = try await post(.array(requests), label: label)
+        let (data, attempts) = try await post(.array(requests), label: label)
         let answers: [Int: Result<JSONValue, JSONRPCMessage.Failure>]
         do {
             answers = try JSONRPCMessage.batchResults(of: data, ids: firstID..<firstID + calls.count).get()
         } catch {
-            throw finished(JSONRPCError(method: label, endpoint: endpoint, failure: error.failure))
+            throw finished(JSONRPCError(method: label, endpoint: endpoint, failure: error.failure, attempts: attempts))
         }
         return calls.enumerated().map { offset, call in
             let answer = answers[firstID + offset]
                 ?? .failure(JSONRPCMessage.Failure(.malformedResponse("the batch answer has no entry for this call")))
-            return answer.mapError { finished(JSONRPCError(method: call.method, endpoint: endpoint, failure: $0.failure)) }
+            return answer.mapError {
+                finished(JSONRPCError(method: call.method, endpoint: endpoint, failure: $0.failure, attempts: attempts))
+            }
         }
     }
 
@@ -115,8 +117,9 @@ public final class JSONRPCClient: Sendable {
         }
     }
 
-    /// POSTs `body` until it gets a success answer or runs out of attempts, and returns the answer's body.
-    private func post(_ body: JSONValue, label: String) async throws(JSONRPCError) -> Data {
+    /// POSTs `body` until it gets a success answer or runs out of attempts; returns the answer's body and the
+    /// number of attempts it took.
+    private func post(_ body: JSONValue, label: String) async throws(JSONRPCError) -> (Data, attempts: Int) {
         var request = URLRequest(url: endpoint)
         request.httpMethod = "POST"
         request.timeoutInterval = configuration.timeout.seconds.rounded(.up)
@@ -133,7 +136,7 @@ public final class JSONRPCClient: Sendable {
             do {
                 let (data, response) = try await exchange(request)
                 let status = (response as? HTTPURLResponse)?.statusCode ?? 200
-                if (200..<300).contains(status) { return data }
+                if (200..<300).contains(status) { return (data, attempt) }
                 if status != 429, status < 500, let rpcFailure = JSONRPCMessage.rpcFailure(in: data) {
                     throw finished(JSONRPCError(method: label, endpoint: endpoint, failure: rpcFailure, attempts: attempt))
                 }

@@ -3,7 +3,7 @@
 /// A branch at depth `d` splits keys on their nibble `d`; its 16 children are node references (at most 32 bytes each)
 /// and its value is the value of the key that ends exactly at depth `d`, if any. Storage grows to the deepest level
 /// reached and is reused, so pushing and popping allocate nothing in the steady state.
-struct BranchStack {
+struct BranchStack: Sendable {
     private static let slotWidth = 32
 
     /// Depth (in nibbles) of each open branch.

@@ -4,21 +4,10 @@ public enum StateRoot {
     /// Root of an account's storage: the secure trie keccak(slot) → rlp(value without leading zeros). Zero values are
     /// left out (they are never stored); `MerklePatriciaTrie.emptyRoot` when nothing remains.
     public static func storageRoot(_ storage: [[UInt8]: UInt256]) -> [UInt8] {
-        var entries = [(key: [UInt8], value: [UInt8])]()
-        entries.reserveCapacity(storage.count)
-        for (slot, value) in storage where !value.isZero {
-            entries.append((key: Keccak256.hash(slot), value: RLP.encode(value)))
-        }
-        entries.sort { $0.key.lexicographicallyPrecedes($1.key) }
-        var builder = StreamingTrieBuilder()
-        for entry in entries {
-            do {
-                try builder.append(key: entry.key, value: entry.value)
-            } catch {
-                preconditionFailure("distinct slots gave colliding hashes: \(error)")
-            }
-        }
-        return builder.finish()
+        if storage.isEmpty { return MerklePatriciaTrie.emptyRoot }
+        return MerklePatriciaTrie.root(of: storage.compactMap { slot, value in
+            value.isZero ? nil : (key: Keccak256.hash(slot), value: RLP.encode(value))
+        })
     }
 
     /// The value an account has in the state trie: `rlp([nonce, balance, storageRoot, keccak(code)])`.

@@ -1,6 +1,6 @@
 /// Computes a state root from accounts streamed in ascending keccak(address) order (the order `debug_accountRange`
 /// pages through), holding only one account and the open trie path in memory.
-public struct StateRootBuilder {
+public struct StateRootBuilder: Sendable {
     private var trie = StreamingTrieBuilder()
     private var previous: Address?
 

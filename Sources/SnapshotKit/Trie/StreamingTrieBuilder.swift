@@ -5,7 +5,7 @@
 /// as soon as a later key shows that nothing more can join it, in the manner of a stack trie. Keys must be strictly
 /// ascending in byte order; a key may be a prefix of a later key (it then becomes a branch value). For a state or
 /// storage trie the keys are 32-byte hashes.
-public struct StreamingTrieBuilder {
+public struct StreamingTrieBuilder: Sendable {
     /// The last appended entry: where its leaf hangs is known only once the next key (or the end) arrives.
     private var pendingKey: [UInt8] = []
     private var pendingValue: [UInt8] = []

@@ -8,5 +8,5 @@ public struct GethPlugin: ClientPlugin {
     public let displayName = "Geth"
     public let layer = ClientLayer.execution
     public let detection = ClientDetectionRules(clientVersionNames: ["Geth"], serviceNameTokens: ["geth"])
-    public var roles: [PluginRole] { [] }
+    public var roles: [PluginRole] { [.runtime] }
 }

@@ -96,7 +96,7 @@ import Yams
         try server.run()
         defer { if server.isRunning { server.terminate() } }
         var result: SubprocessResult?
-        for _ in 0..<50 {
+        for _ in 0..<150 {
             try await Task.sleep(for: .milliseconds(100))
             let attempt = try await Subprocess("/bin/bash", timeout: .seconds(10)).run(["-c", command])
             if !attempt.stderrText.contains("Connection refused") {

@@ -82,6 +82,15 @@ import Yams
         #expect(services["vc"]?["ports"] == nil && services["init"]?["ports"] == nil)
     }
 
+    @Test func ipv6BindAddressIsBracketed() throws {
+        let folder = try RuntimeTestSupport.snapshot(options: RuntimeOptions(bindAddress: "::1"))
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let services = try #require(try RuntimeTestSupport.compose(in: folder)["services"])
+        #expect(services["cl"]?["ports"]?.sequence?.compactMap(\.string) == ["[::1]:4000:4000"])
+        let up = try String(contentsOf: folder.appendingPathComponent("up.sh"), encoding: .utf8)
+        #expect(up.contains("rpc_url='http://[::1]:8545'"))
+    }
+
     @Test func initEnvironmentAndDollarEscaping() throws {
         let folder = try RuntimeTestSupport.snapshot(options: RuntimeOptions(genesisDelaySeconds: 7))
         defer { try? FileManager.default.removeItem(at: folder) }

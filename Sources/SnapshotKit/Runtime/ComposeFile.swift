@@ -96,7 +96,8 @@ public struct ComposeFile: Sendable {
         pairs.append(("volumes", ComposeYAML.sequence(service.snapshotFolders.map(Self.snapshotBind) + [Self.runtimeVolume])))
         let ports = RuntimePorts.published(by: entry.role)
         if !ports.isEmpty {
-            pairs.append(("ports", ComposeYAML.strings(ports.map { "\(options.bindAddress):\(hostPort($0.port)):\($0.port)" })))
+            let address = options.bindAddress.contains(":") ? "[\(options.bindAddress)]" : options.bindAddress
+            pairs.append(("ports", ComposeYAML.strings(ports.map { "\(address):\(hostPort($0.port)):\($0.port)" })))
         }
         if let check = service.healthcheck {
             pairs.append(("healthcheck", ComposeYAML.mapping([

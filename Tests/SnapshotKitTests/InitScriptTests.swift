@@ -25,12 +25,13 @@ import Testing
         func file(_ path: String) -> URL { runtime.appendingPathComponent(path) }
 
         /// Runs the script; returns its result and its wall-clock time in seconds.
-        func runInit(shell: [String] = ["/bin/sh"], delay: String? = "5") async throws -> (SubprocessResult, Double) {
-            var environment = ["SNAPSHOT_DIR": snapshot.path, "RUNTIME_DIR": runtime.path, "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]
+        func runInit(shell: Shell = .system, delay: String? = "5") async throws -> (SubprocessResult, Double) {
+            let (program, path) = try shell.programAndPath()
+            var environment = ["SNAPSHOT_DIR": snapshot.path, "RUNTIME_DIR": runtime.path, "PATH": path]
             if let delay { environment["GENESIS_DELAY_SECONDS"] = delay }
             let start = ContinuousClock.now
             let result = try await RuntimeTestSupport.run(
-                shell[0], Array(shell.dropFirst()) + [snapshot.appendingPathComponent(InitScript.path).path], environment: environment)
+                program, [snapshot.appendingPathComponent(InitScript.path).path], environment: environment)
             let elapsed = ContinuousClock.now - start
             return (result, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
         }
@@ -48,15 +49,37 @@ import Testing
 
     static func now() -> UInt64 { UInt64(Date().timeIntervalSince1970) }
 
-    /// The shells to run the script with: the system's /bin/sh, and busybox (what the `init` image runs) if present.
-    static var shells: [[String]] {
-        var shells = [["/bin/sh"]]
-        if RuntimeTestSupport.isInstalled("busybox") { shells.append(["busybox", "sh"]) }
-        return shells
+    /// Where the script runs: the system's /bin/sh and tools, or busybox alone as in the `init` image (its applets
+    /// linked into a folder that is the whole PATH).
+    enum Shell: String, CustomTestStringConvertible {
+        case system, busybox
+
+        var testDescription: String { rawValue }
+
+        static var available: [Shell] { RuntimeTestSupport.isInstalled("busybox") ? [.system, .busybox] : [.system] }
+
+        func programAndPath() throws -> (String, String) {
+            switch self {
+            case .system:
+                return ("/bin/sh", ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+            case .busybox:
+                let busybox = try Subprocess("busybox").resolveExecutable().path
+                let applets = FileManager.default.temporaryDirectory.appendingPathComponent("busybox-applets")
+                try FileManager.default.createDirectory(at: applets, withIntermediateDirectories: true)
+                for applet in ["sh", "rm", "mkdir", "cp", "chmod", "date", "sed", "head", "dd", "od", "grep", "mv", "cat", "tr"] {
+                    let link = applets.appendingPathComponent(applet)
+                    if (try? FileManager.default.destinationOfSymbolicLink(atPath: link.path)) != busybox {
+                        try? FileManager.default.removeItem(at: link)
+                        try? FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: busybox)
+                    }
+                }
+                return (applets.appendingPathComponent("sh").path, applets.path)
+            }
+        }
     }
 
-    @Test(arguments: shells)
-    func writesTheGenesisTimeAndNothingElse(shell: [String]) async throws {
+    @Test(arguments: Shell.available)
+    func writesTheGenesisTimeAndNothingElse(shell: Shell) async throws {
         let workspace = try Workspace()
         defer { workspace.remove() }
         let before = try SnapshotFileDigests.compute(in: workspace.snapshot)
@@ -64,7 +87,7 @@ import Testing
         let (result, seconds) = try await workspace.runInit(shell: shell, delay: "5")
         let end = Self.now()
         #expect(result.succeeded, "\(result.stderrText)")
-        print("init.sh with \(shell.joined(separator: " ")): \(String(format: "%.3f", seconds)) s")
+        print("init.sh with \(shell.rawValue) sh: \(String(format: "%.3f", seconds)) s")
 
         let original = [UInt8](try Data(contentsOf: workspace.snapshot.appendingPathComponent("cl/genesis.ssz")))
         let written = [UInt8](try Data(contentsOf: workspace.file("testnet/genesis.ssz")))

@@ -1,8 +1,8 @@
 import Foundation
 
 extension SnapshotVerifier {
-    /// The keys of a keystore's KDF below which the verifier also decrypts it with its password (devnet keystores;
-    /// standard ones cost about a second each).
+    /// The KDF cost (pbkdf2 iterations, scrypt n) up to which the verifier also decrypts a keystore with its password:
+    /// devnet keystores open at once, standard ones (262,144) cost about a second each and are only read.
     static let cheapKDFLimit = 1 << 14
 
     /// `validators.keystores`: there is at least one keystore; every `validators/keys/0x<pubkey>/voting-keystore.json`

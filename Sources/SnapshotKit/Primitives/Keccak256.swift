@@ -1,7 +1,13 @@
 /// Keccak-256 as Ethereum uses it: the original Keccak padding (0x01), not NIST SHA3-256 (0x06).
 public enum Keccak256 {
+    /// The length of a digest in bytes.
+    public static let digestByteCount = 32
+
     /// Hash of the empty string, `c5d2…a470` (the code hash of an account without code).
     public static let emptyHash: [UInt8] = hash([])
+
+    /// The sponge's rate: the bytes absorbed per permutation (1600 − 2·256 bits).
+    private static let rateByteCount = 136
 
     /// The 32-byte Keccak-256 digest of `bytes`.
     public static func hash(_ bytes: [UInt8]) -> [UInt8] {
@@ -10,67 +16,53 @@ public enum Keccak256 {
 
     /// The 32-byte Keccak-256 digest of the bytes in `buffer`.
     public static func hash(_ buffer: UnsafeRawBufferPointer) -> [UInt8] {
-        let rate = 136
-        var state = [UInt64](repeating: 0, count: 25)
+        [UInt8](unsafeUninitializedCapacity: digestByteCount) { digest, initializedCount in
+            hash(buffer, into: UnsafeMutableRawBufferPointer(digest))
+            initializedCount = digestByteCount
+        }
+    }
+
+    /// Writes the Keccak-256 digest of the bytes in `buffer` to the first 32 bytes of `output`, without allocating.
+    ///
+    /// - Precondition: `output` holds at least ``digestByteCount`` bytes; it may overlap `buffer`.
+    public static func hash(_ buffer: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) {
+        precondition(output.count >= digestByteCount, "Keccak256.hash(_:into:) needs a 32-byte output buffer")
+        var state = KeccakF1600()
         var offset = 0
-        while buffer.count - offset >= rate {
-            absorb(buffer, from: offset, count: rate, into: &state)
-            permute(&state)
-            offset += rate
-        }
-        var last = [UInt8](repeating: 0, count: rate)
-        for index in 0..<(buffer.count - offset) { last[index] = buffer[offset + index] }
-        last[buffer.count - offset] ^= 0x01
-        last[rate - 1] ^= 0x80
-        last.withUnsafeBytes { absorb($0, from: 0, count: rate, into: &state) }
-        permute(&state)
-        var digest = [UInt8](repeating: 0, count: 32)
-        for index in 0..<32 { digest[index] = UInt8(truncatingIfNeeded: state[index / 8] >> (8 * UInt64(index % 8))) }
-        return digest
-    }
-
-    private static func absorb(_ buffer: UnsafeRawBufferPointer, from offset: Int, count: Int, into state: inout [UInt64]) {
-        for lane in 0..<(count / 8) {
-            var word: UInt64 = 0
-            for byte in 0..<8 { word |= UInt64(buffer[offset + lane * 8 + byte]) << (8 * UInt64(byte)) }
-            state[lane] ^= word
-        }
-    }
-
-    private static let roundConstants: [UInt64] = [
-        0x0000_0000_0000_0001, 0x0000_0000_0000_8082, 0x8000_0000_0000_808A, 0x8000_0000_8000_8000,
-        0x0000_0000_0000_808B, 0x0000_0000_8000_0001, 0x8000_0000_8000_8081, 0x8000_0000_0000_8009,
-        0x0000_0000_0000_008A, 0x0000_0000_0000_0088, 0x0000_0000_8000_8009, 0x0000_0000_8000_000A,
-        0x0000_0000_8000_808B, 0x8000_0000_0000_008B, 0x8000_0000_0000_8089, 0x8000_0000_0000_8003,
-        0x8000_0000_0000_8002, 0x8000_0000_0000_0080, 0x0000_0000_0000_800A, 0x8000_0000_8000_000A,
-        0x8000_0000_8000_8081, 0x8000_0000_0000_8080, 0x0000_0000_8000_0001, 0x8000_0000_8000_8008,
-    ]
-    private static let rotations: [UInt64] = [
-        0, 1, 62, 28, 27, 36, 44, 6, 55, 20, 3, 10, 43, 25, 39, 41, 45, 15, 21, 8, 18, 2, 61, 56, 14,
-    ]
-
-    private static func permute(_ a: inout [UInt64]) {
-        var b = [UInt64](repeating: 0, count: 25)
-        var c = [UInt64](repeating: 0, count: 5)
-        for round in 0..<24 {
-            for x in 0..<5 { c[x] = a[x] ^ a[x + 5] ^ a[x + 10] ^ a[x + 15] ^ a[x + 20] }
-            for x in 0..<5 {
-                let d = c[(x + 4) % 5] ^ rotate(c[(x + 1) % 5], 1)
-                for y in stride(from: 0, to: 25, by: 5) { a[y + x] ^= d }
+        if let base = buffer.baseAddress {
+            while buffer.count - offset >= rateByteCount {
+                state.absorbBlock(at: base + offset)
+                state.permute()
+                offset += rateByteCount
             }
-            for x in 0..<5 {
-                for y in 0..<5 {
-                    b[y + 5 * ((2 * x + 3 * y) % 5)] = rotate(a[x + 5 * y], rotations[x + 5 * y])
-                }
-            }
-            for y in stride(from: 0, to: 25, by: 5) {
-                for x in 0..<5 { a[y + x] = b[y + x] ^ (~b[y + (x + 1) % 5] & b[y + (x + 2) % 5]) }
-            }
-            a[0] ^= roundConstants[round]
         }
+        withUnsafeTemporaryAllocation(byteCount: rateByteCount, alignment: 8) { lastBlock in
+            lastBlock.initializeMemory(as: UInt8.self, repeating: 0)
+            let tailCount = buffer.count - offset
+            if let base = buffer.baseAddress, tailCount > 0 {
+                lastBlock.baseAddress!.copyMemory(from: base + offset, byteCount: tailCount)
+            }
+            lastBlock[tailCount] = 0x01
+            lastBlock[rateByteCount - 1] |= 0x80
+            state.absorbBlock(at: UnsafeRawPointer(lastBlock.baseAddress!))
+        }
+        state.permute()
+        output.storeBytes(of: state.a00.littleEndian, toByteOffset: 0, as: UInt64.self)
+        output.storeBytes(of: state.a10.littleEndian, toByteOffset: 8, as: UInt64.self)
+        output.storeBytes(of: state.a20.littleEndian, toByteOffset: 16, as: UInt64.self)
+        output.storeBytes(of: state.a30.littleEndian, toByteOffset: 24, as: UInt64.self)
     }
+}
 
-    private static func rotate(_ value: UInt64, _ count: UInt64) -> UInt64 {
-        count == 0 ? value : (value << count) | (value >> (64 - count))
+extension KeccakF1600 {
+    /// XORs one 136-byte block (Keccak-256's rate: the first 17 lanes) into the state; `block` need not be aligned.
+    fileprivate mutating func absorbBlock(at block: UnsafeRawPointer) {
+        func lane(_ index: Int) -> UInt64 {
+            UInt64(littleEndian: block.loadUnaligned(fromByteOffset: 8 * index, as: UInt64.self))
+        }
+        a00 ^= lane(0); a10 ^= lane(1); a20 ^= lane(2); a30 ^= lane(3); a40 ^= lane(4)
+        a01 ^= lane(5); a11 ^= lane(6); a21 ^= lane(7); a31 ^= lane(8); a41 ^= lane(9)
+        a02 ^= lane(10); a12 ^= lane(11); a22 ^= lane(12); a32 ^= lane(13); a42 ^= lane(14)
+        a03 ^= lane(15); a13 ^= lane(16)
     }
 }

@@ -25,6 +25,8 @@ public enum ConsensusGenesisError: Error, Equatable, CustomStringConvertible {
     case keyDerivation(entry: Int, reason: String)
     /// The same validator key appears twice.
     case duplicatePubkey(String)
+    /// A validator public key is not a valid compressed BLS12-381 G1 point.
+    case invalidPubkey(String, reason: String)
     /// No validator is active at genesis, so there is no sync committee or proposer.
     case noActiveValidators
     /// The consensus fork at genesis needs an execution fork the EL genesis does not activate at its genesis block.
@@ -67,6 +69,8 @@ public enum ConsensusGenesisError: Error, Equatable, CustomStringConvertible {
             "mnemonics.yaml entry \(entry): cannot derive the keys: \(reason)"
         case .duplicatePubkey(let pubkey):
             "validator key \(pubkey) appears twice; make the mnemonics.yaml entries' key ranges disjoint"
+        case .invalidPubkey(let pubkey, let reason):
+            "validator key \(pubkey) is not a valid BLS public key: \(reason)"
         case .noActiveValidators:
             "no validator is active at genesis; give at least one validator a balance of 32 ETH or more and status 0"
         case .executionForkMissing(let consensusFork, let executionFork):

@@ -39,7 +39,8 @@ public struct GenesisStateBuilder: Sendable {
         let payloadHeader = try execution.payloadHeader(preset: preset)
         let registry = registry(validators)
         let mix = execution.hash
-        let committee = try syncCommittee(registry: registry, mix: mix)
+        let committee = try GenesisSyncCommittee.committee(
+            indices: syncCommitteeIndices(registry: registry, mix: mix), validators: registry)
 
         var state: BeaconState
         do { state = try BeaconState(fork: fork, preset: preset) } catch { throw .unsupportedGenesisFork(fork.rawValue) }
@@ -91,19 +92,5 @@ public struct GenesisStateBuilder: Sendable {
             guard let name = consensusFork.executionForkName, !execution.isForkActive(name) else { continue }
             throw .executionForkMissing(consensusFork: consensusFork.rawValue, executionFork: name)
         }
-    }
-
-    private func syncCommittee(registry: [Validator], mix: [UInt8]) throws(ConsensusGenesisError) -> SyncCommittee {
-        let indices = syncCommitteeIndices(registry: registry, mix: mix)
-        guard !indices.isEmpty else { throw .noActiveValidators }
-        var keys: [UInt64: BLSPublicKey] = [:]
-        for index in Set(indices) {
-            let pubkey = registry[Int(index)].pubkey
-            do { keys[index] = try BLSPublicKey(compressed: pubkey) } catch {
-                throw .invalidPubkey(Hex.encode(pubkey), reason: error.description)
-            }
-        }
-        let aggregate = BLSPublicKey.aggregate(indices.map { keys[$0]! })
-        return SyncCommittee(pubkeys: indices.map { registry[Int($0)].pubkey }, aggregatePubkey: aggregate.compressed)
     }
 }

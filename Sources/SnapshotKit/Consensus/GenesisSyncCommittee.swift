@@ -42,4 +42,19 @@ public enum GenesisSyncCommittee {
         }
         return members
     }
+
+    /// The committee of these indices into `validators`: their pubkeys in order and the BLS G1 sum of them (repeats
+    /// included). Throws for an empty committee or a pubkey that is not a valid G1 point.
+    public static func committee(indices: [UInt64], validators: [Validator]) throws(ConsensusGenesisError) -> SyncCommittee {
+        guard !indices.isEmpty else { throw .noActiveValidators }
+        var keys: [UInt64: BLSPublicKey] = [:]
+        for index in Set(indices) {
+            let pubkey = validators[Int(index)].pubkey
+            do { keys[index] = try BLSPublicKey(compressed: pubkey) } catch {
+                throw .invalidPubkey(Hex.encode(pubkey), reason: error.description)
+            }
+        }
+        let aggregate = BLSPublicKey.aggregate(indices.map { keys[$0]! })
+        return SyncCommittee(pubkeys: indices.map { validators[Int($0)].pubkey }, aggregatePubkey: aggregate.compressed)
+    }
 }

@@ -26,6 +26,7 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        .target(name: "SnapshotTestSupport", dependencies: ["SnapshotKit"]),
         .target(name: "GethPlugin", dependencies: ["SnapshotKit"], path: "Sources/Plugins/Geth"),
         .target(name: "BesuPlugin", dependencies: ["SnapshotKit"], path: "Sources/Plugins/Besu"),
         .target(name: "NethermindPlugin", dependencies: ["SnapshotKit"], path: "Sources/Plugins/Nethermind"),
@@ -41,11 +42,11 @@ let package = Package(
             name: "snapshotter-bench",
             dependencies: ["SnapshotKit"]
         ),
-        .testTarget(name: "SnapshotKitTests", dependencies: ["SnapshotKit"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "GethTests", dependencies: ["GethPlugin", "SnapshotKit"]),
-        .testTarget(name: "BesuTests", dependencies: ["BesuPlugin", "SnapshotKit"]),
-        .testTarget(name: "NethermindTests", dependencies: ["NethermindPlugin", "SnapshotKit"]),
+        .testTarget(name: "SnapshotKitTests", dependencies: ["SnapshotKit", "SnapshotTestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "GethTests", dependencies: ["GethPlugin", "SnapshotKit", "SnapshotTestSupport"]),
+        .testTarget(name: "BesuTests", dependencies: ["BesuPlugin", "SnapshotKit", "SnapshotTestSupport"]),
+        .testTarget(name: "NethermindTests", dependencies: ["NethermindPlugin", "SnapshotKit", "SnapshotTestSupport"]),
         .testTarget(name: "LighthouseTests", dependencies: ["LighthousePlugin", "SnapshotKit"]),
-        .testTarget(name: "SnapshotterCLITests", dependencies: ["snapshotter"]),
+        .testTarget(name: "SnapshotterCLITests", dependencies: ["snapshotter", "SnapshotTestSupport"]),
     ]
 )

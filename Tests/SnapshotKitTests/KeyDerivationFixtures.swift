@@ -33,21 +33,3 @@ enum KeyFixture {
         try text(path).split(whereSeparator: \.isNewline).map(String.init).filter { !$0.isEmpty }
     }
 }
-
-extension UInt256 {
-    /// Parses a decimal string (test vectors give EIP-2333 keys as big decimal integers).
-    init?(decimal text: String) {
-        var bytes = [UInt8](repeating: 0, count: 32)  // big-endian
-        for character in text {
-            guard let digit = character.wholeNumberValue else { return nil }
-            var carry = digit
-            for index in bytes.indices.reversed() {
-                let value = Int(bytes[index]) * 10 + carry
-                bytes[index] = UInt8(value & 0xff)
-                carry = value >> 8
-            }
-            guard carry == 0 else { return nil }
-        }
-        self.init(bigEndian: bytes)
-    }
-}

@@ -1,4 +1,4 @@
-/// The Ethereum forks a geth-style chain config schedules, in activation order.
+/// The execution-layer forks a geth-style chain config schedules, in activation order.
 ///
 /// Forks up to the merge are scheduled by block number (`<name>Block`), later ones by timestamp (`<name>Time`).
 public enum ExecutionFork: String, CaseIterable, Sendable {

@@ -34,6 +34,7 @@ struct CLGenesisCommand: ParsableCommand {
             let config = try ConsensusConfig(contentsOf: URL(fileURLWithPath: self.config))
             let builder = try GenesisStateBuilder(config: config)
             let execution = ExecutionGenesisBlock(try GenesisFile(contentsOf: URL(fileURLWithPath: elGenesis)))
+            try builder.checkExecutionForks(execution)
             let validators = try MnemonicsFile(contentsOf: URL(fileURLWithPath: mnemonics)).deriveValidators()
             let state = try builder.build(validators: validators.map(\.validator), execution: execution)
             let folder = URL(fileURLWithPath: out)

@@ -129,6 +129,7 @@ import Testing
                 withdrawalCredentials: [UInt8](repeating: 0, count: 32), effectiveBalance: 32_000_000_000,
                 activationEpoch: 1)
         }
-        #expect(GenesisProposerLookahead.proposers(validators: validators, mix: [1, 2, 3] + [UInt8](repeating: 0, count: 29), preset: .minimal).isEmpty)
+        let mix = [1, 2, 3] + [UInt8](repeating: 0, count: 29)
+        #expect(GenesisProposerLookahead.proposers(validators: validators, mix: mix, preset: .minimal).isEmpty)
     }
 }

@@ -89,9 +89,9 @@ import Testing
         #expect(throws: ConsensusGenesisError.unknownPreset("gnosis")) { try config.preset() }
         config["PRESET_BASE"] = .scalar("mainnet", .singleQuoted)
         config["SLOTS_PER_EPOCH"] = .integer(8)
-        #expect(throws: ConsensusGenesisError.presetOverride(key: "SLOTS_PER_EPOCH", value: 8, preset: "mainnet", expected: 32)) {
-            try config.preset()
-        }
+        let override = ConsensusGenesisError.presetOverride(
+            key: "SLOTS_PER_EPOCH", value: 8, preset: "mainnet", expected: 32)
+        #expect(throws: override) { try config.preset() }
         config["SLOTS_PER_EPOCH"] = .integer(32)
         #expect(try config.preset() == .mainnet)
         config["PRESET_BASE"] = nil
@@ -145,9 +145,11 @@ import Testing
 
     @Test func rewriteTakesTheBlobScheduleOfTheLatestActiveBPO() throws {
         let el = try execution { config in
+            func entry(_ target: Int, _ max: Int, _ fraction: Int) -> JSONValue {
+                .object([("target", .integer(target)), ("max", .integer(max)), ("baseFeeUpdateFraction", .integer(fraction))])
+            }
             let schedule = config["blobSchedule"]!
-                .setting("bpo1", to: .object([("target", .integer(10)), ("max", .integer(15)), ("baseFeeUpdateFraction", .integer(8346193))]))
-                .setting("bpo2", to: .object([("target", .integer(14)), ("max", .integer(21)), ("baseFeeUpdateFraction", .integer(11684671))]))
+                .setting("bpo1", to: entry(10, 15, 8_346_193)).setting("bpo2", to: entry(14, 21, 11_684_671))
             return config.setting("bpo1Time", to: .integer(0)).setting("bpo2Time", to: .integer(0))
                 .setting("blobSchedule", to: schedule)
         }
@@ -250,15 +252,19 @@ import Testing
         let phrase = "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about"
         #expect(throws: ConsensusGenesisError.self) { try MnemonicsFile(yaml: "mnemonic: x\n") }
         #expect(throws: ConsensusGenesisError.self) { try MnemonicsFile(yaml: "- mnemonic: \"\(phrase)\"\n  count: '3'\n") }
-        #expect(throws: ConsensusGenesisError.self) { try MnemonicsFile(yaml: "- mnemonic: \"\(phrase)\"\n  count: 1\n  status: 3\n") }
+        #expect(throws: ConsensusGenesisError.self) {
+            try MnemonicsFile(yaml: "- mnemonic: \"\(phrase)\"\n  count: 1\n  status: 3\n")
+        }
         let wrongChecksum = phrase.replacingOccurrences(of: "about", with: "abandon")
         let file = try MnemonicsFile(yaml: "- mnemonic: \"\(wrongChecksum)\"\n  count: 1\n")
         #expect(throws: ConsensusGenesisError.invalidMnemonic(entry: 0, reason: MnemonicError.invalidChecksum.description)) {
             try file.deriveValidators()
         }
-        let duplicated = try MnemonicsFile(yaml: "- mnemonic: \"\(phrase)\"\n  count: 2\n- mnemonic: \"\(phrase)\"\n  start: 1\n  count: 1\n")
+        let duplicated = try MnemonicsFile(
+            yaml: "- mnemonic: \"\(phrase)\"\n  count: 2\n- mnemonic: \"\(phrase)\"\n  start: 1\n  count: 1\n")
         #expect(throws: ConsensusGenesisError.self) { try duplicated.deriveValidators() }
-        let shortAddress = try MnemonicsFile(yaml: "- mnemonic: \"\(phrase)\"\n  count: 1\n  wd_prefix: '0x01'\n  wd_address: '0x1234'\n")
+        let shortAddress = try MnemonicsFile(
+            yaml: "- mnemonic: \"\(phrase)\"\n  count: 1\n  wd_prefix: '0x01'\n  wd_address: '0x1234'\n")
         #expect(throws: ConsensusGenesisError.self) { try shortAddress.deriveValidators() }
     }
 

@@ -76,8 +76,10 @@ import Testing
         #expect(decoded.randaoMixes.count == 65536 && decoded.randaoMixes.allSatisfy { $0 == mix })
         #expect(decoded.blockRoots.count == 8192 && decoded.slashings.count == 8192)
         #expect(decoded.eth1Data.blockHash == mix && decoded.latestExecutionPayloadHeader.blockHash == mix)
-        #expect(decoded.latestExecutionPayloadHeader.withdrawalsRoot == ExecutionPayloadHeader.emptyWithdrawalsRoot(preset: .mainnet))
-        #expect(decoded.latestBlockHeader.bodyRoot == (try BeaconBlockBody.defaultHashTreeRoot(fork: expected.vector.fork, preset: .mainnet)))
+        let withdrawalsRoot = ExecutionPayloadHeader.emptyWithdrawalsRoot(preset: .mainnet)
+        #expect(decoded.latestExecutionPayloadHeader.withdrawalsRoot == withdrawalsRoot)
+        let bodyRoot = try BeaconBlockBody.defaultHashTreeRoot(fork: expected.vector.fork, preset: .mainnet)
+        #expect(decoded.latestBlockHeader.bodyRoot == bodyRoot)
         let keys = Set(decoded.validators.map(\.pubkey))
         #expect(decoded.currentSyncCommittee.pubkeys.count == 512)
         #expect(decoded.currentSyncCommittee.pubkeys.allSatisfy(keys.contains))
@@ -86,6 +88,7 @@ import Testing
         #expect(decoded.proposerLookahead.allSatisfy { $0 < UInt64(decoded.validators.count) })
         #expect(decoded.genesisValidatorsRoot == Validator.registryRoot(decoded.validators, preset: .mainnet))
         // The registry root does not depend on the preset: it equals the minimal reference's.
-        #expect(try Hex.encode(decoded.genesisValidatorsRoot) == expected.vector.expectationLines("genesis_validators_root.txt")[0])
+        let minimalRoot = try expected.vector.expectationLines("genesis_validators_root.txt")[0]
+        #expect(Hex.encode(decoded.genesisValidatorsRoot) == minimalRoot)
     }
 }

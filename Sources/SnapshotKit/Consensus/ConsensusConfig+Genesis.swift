@@ -64,7 +64,8 @@ extension ConsensusConfig {
     private func fourBytes(_ key: String, default defaultValue: [UInt8]?) throws(ConsensusGenesisError) -> [UInt8] {
         guard let bytes = try bytes(key) else {
             if let defaultValue { return defaultValue }
-            throw self[key] == nil ? .missingConfigKey(key) : .invalidConfigValue(key: key, reason: "expected 4 bytes as 0x hex")
+            if self[key] == nil { throw .missingConfigKey(key) }
+            throw .invalidConfigValue(key: key, reason: "expected 4 bytes as 0x hex")
         }
         guard bytes.count == 4 else {
             throw .invalidConfigValue(key: key, reason: "expected 4 bytes, found \(bytes.count)")

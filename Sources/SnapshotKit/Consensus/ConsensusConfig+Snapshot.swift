@@ -1,8 +1,9 @@
 /// The consensus config of a snapshot: the source network's config with every fork active at the pinned block moved
 /// to epoch 0 and the chain starting right away.
 extension ConsensusConfig {
-    /// The consensus fork the snapshot starts in: the latest fork whose execution counterpart (``ConsensusFork/executionForkName``)
-    /// is among `activeExecutionForks` (names as chain configs spell them, any letter case).
+    /// The consensus fork the snapshot starts in: the latest fork whose execution counterpart
+    /// (``ConsensusFork/executionForkName``) is among `activeExecutionForks` (names as chain configs spell them, any
+    /// letter case).
     ///
     /// Throws for Gloas (no supported state) and for anything before Electra.
     public static func snapshotGenesisFork(activeExecutionForks: [String]) throws(ConsensusGenesisError) -> ConsensusFork {

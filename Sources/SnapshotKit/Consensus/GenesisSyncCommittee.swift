@@ -45,7 +45,9 @@ public enum GenesisSyncCommittee {
 
     /// The committee of these indices into `validators`: their pubkeys in order and the BLS G1 sum of them (repeats
     /// included). Throws for an empty committee or a pubkey that is not a valid G1 point.
-    public static func committee(indices: [UInt64], validators: [Validator]) throws(ConsensusGenesisError) -> SyncCommittee {
+    public static func committee(
+        indices: [UInt64], validators: [Validator]
+    ) throws(ConsensusGenesisError) -> SyncCommittee {
         guard !indices.isEmpty else { throw .noActiveValidators }
         var keys: [UInt64: BLSPublicKey] = [:]
         for index in Set(indices) {

@@ -117,7 +117,8 @@ public struct MnemonicsFile: Sendable, Equatable {
             guard scalar.style == .plain, let number = GoYAMLInteger(scalar.string), number.unsigned <= limit,
                 !scalar.string.hasPrefix("-")
             else {
-                throw .invalidMnemonics(reason: "entry \(index) \(key): '\(scalar.string)' is not an integer in 0...\(limit)")
+                throw .invalidMnemonics(
+                    reason: "entry \(index) \(key): '\(scalar.string)' is not an integer in 0...\(limit)")
             }
             return number.unsigned
         }

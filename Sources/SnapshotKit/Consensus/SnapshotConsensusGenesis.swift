@@ -1,7 +1,8 @@
 /// The client-agnostic consensus side of a snapshot: the rewritten config, the genesis state built on it and the
 /// validators with their signing keys. A ``ConsensusGenesisProvider`` lays these out for its client.
 public struct SnapshotConsensusGenesis: Sendable {
-    /// The snapshot's `config.yaml` (``ConsensusConfig/rewrittenForSnapshot(activeExecutionForks:execution:genesisTime:)``).
+    /// The snapshot's `config.yaml`
+    /// (``ConsensusConfig/rewrittenForSnapshot(activeExecutionForks:execution:genesisTime:)``).
     public let config: ConsensusConfig
     /// The genesis state.
     public let state: BeaconState

@@ -164,6 +164,7 @@ import Testing
         let genesisTime = Self.littleEndian(try Data(contentsOf: workspace.file("testnet/genesis.ssz")).prefix(8))
         #expect(genesisTime >= start + 10 && genesisTime <= end + 10, "default delay 10 s")
         #expect(try workspace.configValue("MIN_GENESIS_TIME") == String(genesisTime - delay))
+        #expect(try workspace.configValue("GENESIS_DELAY") == (delayLine.isEmpty ? "0" : String(delayLine.dropFirst(15))))
     }
 
     @Test(arguments: ["-1", "ten", "1e3"])

@@ -134,6 +134,25 @@ import Testing
         #expect(detail.contains("cl.preset is mainnet") && detail.contains("cl.validators is 9"))
     }
 
+    @Test func configForkVersionMismatchFails() throws {
+        let report = try verify { folder in
+            try Self.replace("FULU_FORK_VERSION: 0x70000038", with: "FULU_FORK_VERSION: 0x70000039", in: folder.appendingPathComponent("cl/config.yaml"))
+            try SnapshotFixture.writeMetadata(in: folder)
+        }
+        #expect(failed(report) == ["cl.genesisState"])
+        #expect(report.failures.first?.detail == "the state's fork version is 0x70000038, config.yaml's FULU_FORK_VERSION is 0x70000039")
+    }
+
+    /// A config that starts in a fork without a decodable state fails every check that needs the state.
+    @Test func unsupportedGenesisForkFailsTheConsensusChecks() throws {
+        let report = try verify { folder in
+            try Self.replace("GLOAS_FORK_EPOCH: 18446744073709551615", with: "GLOAS_FORK_EPOCH: 0", in: folder.appendingPathComponent("cl/config.yaml"))
+            try SnapshotFixture.writeMetadata(in: folder)
+        }
+        #expect(failed(report) == ["el.genesisHash", "cl.genesisState", "cl.genesisValidatorsRoot", "validators.keystores"])
+        #expect(report.failures.allSatisfy { $0.detail.contains("cannot read cl/config.yaml: ") && $0.detail.contains("GLOAS") })
+    }
+
     @Test func keystoreOfAnotherKeyFails() throws {
         let report = try verify { folder in
             // The EIP-2335 test vector's key is no validator of this chain.

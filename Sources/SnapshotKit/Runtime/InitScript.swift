@@ -69,7 +69,11 @@ public enum InitScript {
         chmod -R u+w "$testnet"
 
         genesis_time=$(($(date +%s) + GENESIS_DELAY_SECONDS))
-        # genesis_time = MIN_GENESIS_TIME + GENESIS_DELAY (0 in snapshot configs, honoured when present).
+        # genesis_time = MIN_GENESIS_TIME + GENESIS_DELAY (0 in snapshot configs, honoured when present; written as 0
+        # when absent, so no client falls back to a preset default).
+        if ! grep -q '^GENESIS_DELAY:' "$testnet/config.yaml"; then
+          printf '\nGENESIS_DELAY: 0\n' >>"$testnet/config.yaml"
+        fi
         config_delay=$(sed -n "s/^GENESIS_DELAY:[[:space:]]*[\"']\{0,1\}\([0-9][0-9]*\).*/\1/p" "$testnet/config.yaml" | head -n 1)
         config_delay=${config_delay:-0}
         [ "$genesis_time" -ge "$config_delay" ] || fail "GENESIS_DELAY $config_delay exceeds the genesis time"

@@ -65,20 +65,20 @@ extension SnapshotVerifier {
         case .failure(let error): return .failed(name, error.description)
         }
         var problems: [String] = []
-        if metadata.consensusFork?.lowercased() != cl.config.fork.rawValue {
-            problems.append("config.yaml starts in \(cl.config.fork.rawValue) but metadata.json cl.fork is \(metadata.consensusFork ?? "(missing)")")
+        if metadata.consensusFork?.lowercased() != cl.fork.rawValue {
+            problems.append("config.yaml starts in \(cl.fork.rawValue) but metadata.json cl.fork is \(metadata.consensusFork ?? "(missing)")")
         }
-        if metadata.consensusPreset != cl.config.presetName {
-            problems.append("config.yaml PRESET_BASE is \(cl.config.presetName) but metadata.json cl.preset is \(metadata.consensusPreset ?? "(missing)")")
+        if metadata.consensusPreset != cl.state.preset.name {
+            problems.append("config.yaml PRESET_BASE is \(cl.state.preset.name) but metadata.json cl.preset is \(metadata.consensusPreset ?? "(missing)")")
         }
         if metadata.validatorCount != cl.state.validators.count {
             problems.append("the state has \(cl.state.validators.count) validators but metadata.json cl.validators is \(metadata.validatorCount.map(String.init) ?? "(missing)")")
         }
-        if let version = cl.config.forkVersion, cl.state.fork.currentVersion != version {
-            problems.append("the state's fork version is \(Hex.encode(cl.state.fork.currentVersion)), config.yaml's \(cl.config.fork.versionConfigKey) is \(Hex.encode(version))")
+        if let version = try? cl.config.forkVersion(of: cl.fork), cl.state.fork.currentVersion != version {
+            problems.append("the state's fork version is \(Hex.encode(cl.state.fork.currentVersion)), config.yaml's \(cl.fork.versionConfigKey) is \(Hex.encode(version))")
         }
         return problems.isEmpty
-            ? .passed(name, "\(cl.config.fork.rawValue) state of the \(cl.config.presetName) preset with \(cl.state.validators.count) validators")
+            ? .passed(name, "\(cl.fork.rawValue) state of the \(cl.state.preset.name) preset with \(cl.state.validators.count) validators")
             : .failed(name, problems.joined(separator: "; "))
     }
 

@@ -57,28 +57,27 @@ public struct SnapshotVerifier: Sendable {
 
     /// The genesis state decoded with the fork and preset of `cl/config.yaml`.
     struct ConsensusGenesis {
-        var config: GenesisConfigSummary
+        var config: ConsensusConfig
+        var fork: ConsensusFork
         var state: BeaconState
     }
 
     private func loadConsensusGenesis() throws(SnapshotVerificationError) -> ConsensusGenesis {
-        guard let text = try? String(contentsOf: url("cl/config.yaml"), encoding: .utf8) else {
-            throw .unreadable(path: "cl/config.yaml", reason: "missing or not UTF-8")
-        }
-        let config = try GenesisConfigSummary(yaml: text)
-        guard let preset = ConsensusPreset(named: config.presetName) else {
-            throw .unreadable(path: "cl/config.yaml", reason: "unknown PRESET_BASE '\(config.presetName)'")
-        }
-        guard config.fork.hasBeaconStateSupport else {
-            throw .unreadable(path: "cl/genesis.ssz", reason: "a \(config.fork.rawValue) genesis state cannot be decoded (Electra and Fulu can)")
+        let config: ConsensusConfig, preset: ConsensusPreset, fork: ConsensusFork
+        do {
+            config = try ConsensusConfig(contentsOf: url("cl/config.yaml"))
+            preset = try config.preset()
+            fork = try config.genesisFork()
+        } catch {
+            throw .unreadable(path: "cl/config.yaml", reason: error.description)
         }
         guard let bytes = FileManager.default.contents(atPath: url("cl/genesis.ssz").path) else {
             throw .unreadable(path: "cl/genesis.ssz", reason: "no such file")
         }
         do {
-            return ConsensusGenesis(config: config, state: try BeaconState(decoding: [UInt8](bytes), fork: config.fork, preset: preset))
+            return ConsensusGenesis(config: config, fork: fork, state: try BeaconState(decoding: [UInt8](bytes), fork: fork, preset: preset))
         } catch {
-            throw .unreadable(path: "cl/genesis.ssz", reason: "not a \(config.fork.rawValue) \(preset.name) state: \(error)")
+            throw .unreadable(path: "cl/genesis.ssz", reason: "not a \(fork.rawValue) \(preset.name) state: \(error)")
         }
     }
 }

@@ -117,8 +117,8 @@ import Yams
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         var snapshot = Self.snapshot()
-        snapshot.executionClient = TestExecutionPlugin().id
-        let emission = try RuntimeWriter(registry: PluginRegistry([TestExecutionPlugin(), LighthousePlugin()]))
+        snapshot.executionClient = StandInExecutionPlugin().id
+        let emission = try RuntimeWriter(registry: PluginRegistry([StandInExecutionPlugin(), LighthousePlugin()]))
             .write(snapshot, options: RuntimeOptions(consensusImage: "sigp/lighthouse:v8.1.3"), into: folder)
         #expect(emission.images[.beacon] == "sigp/lighthouse:v8.1.3" && emission.images[.validator] == "sigp/lighthouse:v8.1.3")
         let text = try String(contentsOf: folder.appendingPathComponent("docker-compose.yml"), encoding: .utf8)
@@ -131,23 +131,5 @@ import Yams
         }
         #expect(services["cl"]?["healthcheck"]?["test"]?.sequence?.first?.string == "CMD")
         #expect(services["cl"]?["ports"]?.sequence?.compactMap(\.string) == ["127.0.0.1:4000:4000"])
-    }
-}
-
-/// A minimal execution runtime plugin, so the Lighthouse services can be assembled without a real EL plugin.
-private struct TestExecutionPlugin: RuntimeClientPlugin {
-    let id = "test-el"
-    let displayName = "Test EL"
-    let layer = ClientLayer.execution
-    let detection = ClientDetectionRules(clientVersionNames: ["TestEL"], serviceNameTokens: ["test-el"])
-    var roles: [PluginRole] { [.runtime] }
-    var runtimeEmitters: [any RuntimeEmitter] { [Emitter()] }
-
-    struct Emitter: RuntimeEmitter {
-        let role = RuntimeRole.execution
-        func defaultImage(for snapshot: RuntimeSnapshot) throws(RuntimeError) -> String { "example/test-el:v1" }
-        func service(_ context: RuntimeContext) -> RuntimeService {
-            RuntimeService(command: ["run"], snapshotFolders: ["el"], healthcheck: RuntimeHealthcheck(command: ["check"]))
-        }
     }
 }

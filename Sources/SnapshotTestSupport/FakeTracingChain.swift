@@ -142,8 +142,9 @@ public struct FakeTracingChain: Sendable {
     public mutating func sealHead() {
         let last = blocks[blocks.count - 1]
         let root = StateRoot.of(Array(head.values))
-        blocks[blocks.count - 1] = Block(number: last.number, hash: Self.hash(last.number, root, last.timestamp), parentHash: last.parentHash,
-                                         stateRoot: root, timestamp: last.timestamp, miner: last.miner, withdrawals: last.withdrawals,
+        blocks[blocks.count - 1] = Block(number: last.number, hash: Self.hash(last.number, root, last.timestamp),
+                                         parentHash: last.parentHash, stateRoot: root, timestamp: last.timestamp, miner: last.miner,
+                                         withdrawals: last.withdrawals,
                                          transactionHashes: last.transactionHashes, state: head,
                                          prestateDiffTrace: last.prestateDiffTrace, stateDiffTrace: last.stateDiffTrace)
     }
@@ -217,7 +218,8 @@ public struct FakeTracingChain: Sendable {
             Self.apply(.store(SystemAddress.beaconRoots, slot: UInt256(index + 8191), value: UInt256(bigEndian: beaconRoot)!), to: &state)
         }
         if state[SystemAddress.historyStorage]?.code.isEmpty == false {
-            Self.apply(.store(SystemAddress.historyStorage, slot: UInt256((number - 1) % 8191), value: UInt256(bigEndian: parentHash)!), to: &state)
+            let slot = UInt256((number - 1) % 8191)
+            Self.apply(.store(SystemAddress.historyStorage, slot: slot, value: UInt256(bigEndian: parentHash)!), to: &state)
         }
     }
 

@@ -66,11 +66,12 @@ struct TransactionDiff {
                 pre.append((key, .object(fields)))
             }
             if let after = change.after {
-                let created = change.before == nil
+                // A new account shows every field it has; an existing one the fields that changed.
+                let old = change.before
                 var fields: [(key: String, value: JSONValue)] = []
-                if created || after.balance != change.before?.balance { fields.append(("balance", .string(after.balance.hexQuantity))) }
-                if (created && after.nonce != 0) || (!created && after.nonce != change.before?.nonce) { fields.append(("nonce", .integer(after.nonce))) }
-                if (created && !after.code.isEmpty) || (!created && after.code != change.before?.code) { fields.append(("code", .string(after.code.hexString))) }
+                if old == nil || after.balance != old?.balance { fields.append(("balance", .string(after.balance.hexQuantity))) }
+                if after.nonce != (old?.nonce ?? 0) { fields.append(("nonce", .integer(after.nonce))) }
+                if after.code != (old?.code ?? []) { fields.append(("code", .string(after.code.hexString))) }
                 let storage = Self.words(slots, in: after)
                 if !storage.isEmpty { fields.append(("storage", .object(storage))) }
                 post.append((key, .object(fields)))

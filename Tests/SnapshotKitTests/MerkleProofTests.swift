@@ -29,7 +29,8 @@ import SnapshotTestSupport
     }
 
     static func oracleTries() throws -> [OracleTrie] {
-        let url = try #require(Bundle.module.url(forResource: "pytrie-proofs", withExtension: "json", subdirectory: "Fixtures/merkle-proof"))
+        let url = try #require(Bundle.module.url(forResource: "pytrie-proofs", withExtension: "json",
+                                                 subdirectory: "Fixtures/merkle-proof"))
         let document = try JSONParser.parse([UInt8](Data(contentsOf: url)))
         return try #require(document["tries"]?.arrayValue).map { trie in
             OracleTrie(
@@ -49,7 +50,8 @@ import SnapshotTestSupport
     /// Block 3 of the 2023 test chain: its raw header gives the state root; the proof shows account 0xaa00…,
     /// and the absence of its storage slot 1.
     @Test func accountAndAbsentSlotFromExecutionAPIs2023() throws {
-        let header = try Hex.decode(try #require(try Self.ioResult("debug_getRawHeader-get-block-n", folder: "eth_getProof-070e33b9").stringValue))
+        let rawHeader = try Self.ioResult("debug_getRawHeader-get-block-n", folder: "eth_getProof-070e33b9")
+        let header = try Hex.decode(try #require(rawHeader.stringValue))
         guard case .list(let fields) = try RLP.decode(header), case .bytes(let stateRoot) = fields[3] else {
             Issue.record("the raw header is not an RLP list"); return
         }
@@ -66,10 +68,11 @@ import SnapshotTestSupport
         #expect(proof.storageValues.map(\.value) == [.zero])
 
         let slotProof = try #require(answer["storageProof"]?[0]?["proof"]?.arrayValue).map { try Self.bytes($0) }
-        #expect(try MerkleProof.value(forKey: Keccak256.hash(UInt256(1).bigEndianBytes), root: account.storageRoot, proof: slotProof) == nil)
+        let slotOne = Keccak256.hash(UInt256(1).bigEndianBytes)
+        #expect(try MerkleProof.value(forKey: slotOne, root: account.storageRoot, proof: slotProof) == nil)
         // The same nodes do not prove a slot of another storage trie.
         #expect(throws: MerkleProofError.self) {
-            try MerkleProof.value(forKey: Keccak256.hash(UInt256(1).bigEndianBytes), root: stateRoot, proof: slotProof)
+            try MerkleProof.value(forKey: slotOne, root: stateRoot, proof: slotProof)
         }
     }
 
@@ -126,7 +129,8 @@ import SnapshotTestSupport
             try AccountProof(json: lying, address: address).verified(against: stateRoot)
         }
         let error = AccountProofError.doesNotVerify(address: address, stateRoot: otherRoot, reason: .missingNode(hash: otherRoot, depth: 0))
-        #expect(error.description.hasPrefix("the eth_getProof answer for 0x7dcd17433742f4c0ca53122ab541d0ba67fc27df does not verify against state root"))
+        #expect(error.description.hasPrefix(
+            "the eth_getProof answer for 0x7dcd17433742f4c0ca53122ab541d0ba67fc27df does not verify against state root"))
     }
 
     @Test func malformedNodesAreNamed() throws {
@@ -134,7 +138,9 @@ import SnapshotTestSupport
         #expect(throws: MerkleProofError.malformedNode(depth: 0, reason: "a byte string, not a list")) {
             try MerkleProof.value(forKey: [1], root: Keccak256.hash(notAList), proof: [notAList])
         }
-        let threeItems = RLP.encode(RLPItem.list([.bytes(Array(repeating: 1, count: 20)), .bytes([2]), .bytes(Array(repeating: 3, count: 20))]))
+        let threeItems = RLP.encode(RLPItem.list([
+            .bytes(Array(repeating: 1, count: 20)), .bytes([2]), .bytes(Array(repeating: 3, count: 20)),
+        ]))
         #expect(throws: MerkleProofError.self) { try MerkleProof.value(forKey: [1], root: Keccak256.hash(threeItems), proof: [threeItems]) }
         #expect(try MerkleProof.value(forKey: [1], root: MerklePatriciaTrie.emptyRoot, proof: []) == nil)
     }

@@ -17,10 +17,14 @@ import SnapshotTestSupport
         func end(of phase: String) -> ContinuousClock.Instant? { lock.withLock { entries.last { $0.report.phase == phase }?.at } }
     }
 
-    static func source(_ node: FakeTracingNode, genesis: [Account]? = nil, options: UniversalStateSource.Options = .init()) -> UniversalStateSource {
+    static func source(_ node: FakeTracingNode, genesis: [Account]? = nil,
+                       options: UniversalStateSource.Options = .init()) -> UniversalStateSource {
         let rpc = JSONRPCClient(endpoint: node.url, configuration: .init(timeout: .seconds(20), maxAttempts: 1))
-        let parameters = try! GenesisParameters(json: .object([("config", .object([("chainId", .integer(1337))])), ("gasLimit", .string("0x1c9c380")), ("difficulty", .string("0x0"))]))
-        return UniversalStateSource(rpc: rpc, originalGenesis: GenesisFile(parameters: parameters, alloc: genesis ?? node.chain.genesis), options: options)
+        let parameters = try! GenesisParameters(json: .object([
+            ("config", .object([("chainId", .integer(1337))])), ("gasLimit", .string("0x1c9c380")), ("difficulty", .string("0x0")),
+        ]))
+        let genesisFile = GenesisFile(parameters: parameters, alloc: genesis ?? node.chain.genesis)
+        return UniversalStateSource(rpc: rpc, originalGenesis: genesisFile, options: options)
     }
 
     /// Every page of the source, checked to come in ascending hashed order, with the state root they make.
@@ -65,7 +69,9 @@ import SnapshotTestSupport
     @Test func changesNoTraceShowsAreRead() async throws {
         let chain = FakeTracingChain.fixture()
         let traces = chain.blocks.map { JSONWriter.string($0.prestateDiffTrace) + JSONWriter.string($0.stateDiffTrace) }.joined()
-        for hidden in [A.withdrawalOnly, A.secondWithdrawal, A.firstProposer, A.secondProposer, FakeTracingChain.SystemAddress.beaconRoots] {
+        let hiddenAddresses = [A.withdrawalOnly, A.secondWithdrawal, A.firstProposer, A.secondProposer,
+                               FakeTracingChain.SystemAddress.beaconRoots]
+        for hidden in hiddenAddresses {
             #expect(!traces.contains(hidden.description), "\(hidden) is in a trace")
         }
         let node = try FakeTracingNode(chain: chain)
@@ -126,9 +132,12 @@ import SnapshotTestSupport
         let source = Self.source(node)
         let error = await #expect(throws: UniversalSourceError.self) { try await source.checkRequirements(at: node.pinnedBlock()) }
         #expect(error?.description == "the node offers no usable tracing API ("
-            + "debug_traceBlockByNumber (prestateTracer, diffMode): RPC error -32601 \"the method debug_traceBlockByNumber does not exist/is not available\"; "
-            + "trace_replayBlockTransactions (stateDiff): RPC error -32601 \"the method trace_replayBlockTransactions does not exist/is not available\")"
-            + " — enable the debug (prestateTracer) or trace (trace_replayBlockTransactions) JSON-RPC namespace, on a node that keeps the state of every block (archive)")
+            + "debug_traceBlockByNumber (prestateTracer, diffMode): RPC error -32601 "
+            + "\"the method debug_traceBlockByNumber does not exist/is not available\"; "
+            + "trace_replayBlockTransactions (stateDiff): RPC error -32601 "
+            + "\"the method trace_replayBlockTransactions does not exist/is not available\")"
+            + " — enable the debug (prestateTracer) or trace (trace_replayBlockTransactions) JSON-RPC namespace, "
+            + "on a node that keeps the state of every block (archive)")
         await #expect(throws: UniversalSourceError.self) { _ = try await Self.extract(source, at: node.pinnedBlock()) }
 
         let refined = NodeRequirement(id: "tracing", summary: "tracing", remedy: "add DEBUG,TRACE to --rpc-http-api")
@@ -140,7 +149,9 @@ import SnapshotTestSupport
 
     @Test func aStorageWriteNoTraceShowsNamesTheAccount() async throws {
         let node = try FakeTracingNode(chain: .fixture(untracedStorageWrite: true))
-        let error = await #expect(throws: UniversalSourceError.self) { _ = try await Self.extract(Self.source(node), at: node.pinnedBlock()) }
+        let error = await #expect(throws: UniversalSourceError.self) {
+            _ = try await Self.extract(Self.source(node), at: node.pinnedBlock())
+        }
         guard case .incompleteStorage(let address, let slotsRead, _, let expected)? = error else {
             Issue.record("expected incomplete storage, got \(String(describing: error))"); return
         }
@@ -170,17 +181,23 @@ import SnapshotTestSupport
         let environment = StateSourceEnvironment(rpc: JSONRPCClient(endpoint: node.url), originalGenesis: nil, preference: nil)
         #expect(throws: UniversalSourceError.missingOriginalGenesis) { try UniversalStateSource(environment) }
         #expect(UniversalSourceError.missingOriginalGenesis.description.hasPrefix(
-            "the universal source needs the source chain's original genesis (pass --genesis-dir, or use an enclave whose el_cl_genesis_data artefact holds genesis.json)"))
+            "the universal source needs the source chain's original genesis (pass --genesis-dir, "
+                + "or use an enclave whose el_cl_genesis_data artefact holds genesis.json)"))
     }
 
     @Test func aBlockTheNodeCannotTraceIsNamed() async throws {
         let node = try FakeTracingNode(chain: .fixture(), configuration: .init(traceMethods: [.stateDiff], untraceableBlocks: [4]))
-        let error = await #expect(throws: UniversalSourceError.self) { _ = try await Self.extract(Self.source(node), at: node.pinnedBlock()) }
-        guard case .traceFailed(let block, let method, let rpcError)? = error else { Issue.record("got \(String(describing: error))"); return }
+        let error = await #expect(throws: UniversalSourceError.self) {
+            _ = try await Self.extract(Self.source(node), at: node.pinnedBlock())
+        }
+        guard case .traceFailed(let block, let method, let rpcError)? = error else {
+            Issue.record("got \(String(describing: error))"); return
+        }
         #expect(block == 4)
         #expect(method == "trace_replayBlockTransactions")
         #expect(rpcError.rpcCode == -32000)
-        #expect(error?.description.hasPrefix("could not trace block 4 with trace_replayBlockTransactions: trace_replayBlockTransactions failed at ") == true)
+        #expect(error?.description.hasPrefix(
+            "could not trace block 4 with trace_replayBlockTransactions: trace_replayBlockTransactions failed at ") == true)
     }
 
     /// A long chain in which every block creates accounts and writes storage: blocks traced and accounts proven per
@@ -194,7 +211,8 @@ import SnapshotTestSupport
             chain.append(miner: A.firstProposer, transactions: [
                 .init([.bumpNonce(A.alice), .debit(A.alice, UInt256(2)), .credit(fresh(0), UInt256(1)), .credit(fresh(1), UInt256(1))]),
                 .init([.bumpNonce(A.bob), .deploy(fresh(2), code: [0x60, UInt8(number % 256)]),
-                       .store(fresh(2), slot: UInt256(1), value: UInt256(UInt64(number))), .store(A.store, slot: UInt256(UInt64(number)), value: UInt256(1))]),
+                       .store(fresh(2), slot: UInt256(1), value: UInt256(UInt64(number))),
+                       .store(A.store, slot: UInt256(UInt64(number)), value: UInt256(1))]),
             ])
         }
         chain.sealHead()
@@ -208,8 +226,11 @@ import SnapshotTestSupport
         let traced = try #require(log.end(of: "tracing blocks")) - start
         let proven = try #require(log.end(of: "reading proofs")) - start - traced
         let checked = try #require(log.all.last?.accounts)
-        func perSecond(_ count: Int, _ time: Duration) -> Int { Int(Double(count) / (Double(time.components.seconds) + Double(time.components.attoseconds) / 1e18)) }
+        func perSecond(_ count: Int, _ time: Duration) -> Int {
+            Int(Double(count) / (Double(time.components.seconds) + Double(time.components.attoseconds) / 1e18))
+        }
         print("universal source over loopback: \(blocks) blocks traced in \(traced) (\(perSecond(blocks, traced))/s); "
-              + "\(checked) accounts (\(accounts.count) present, \(log.all.last?.storageSlots ?? 0) slots) proven in \(proven) (\(perSecond(checked, proven))/s)")
+              + "\(checked) accounts (\(accounts.count) present, \(log.all.last?.storageSlots ?? 0) slots) "
+              + "proven in \(proven) (\(perSecond(checked, proven))/s)")
     }
 }

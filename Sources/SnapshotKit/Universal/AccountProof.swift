@@ -42,7 +42,9 @@ public struct AccountProof: Sendable {
         storageHash = try Self.hash(json["storageHash"], field: "storageHash", address: address)
         var values: [(slot: [UInt8], value: UInt256)] = []
         for entry in json["storageProof"]?.arrayValue ?? [] {
-            guard let key = entry["key"]?.stringValue, let slot = Self.word(key) else { throw fail("a storageProof key is not a 32-byte hex word") }
+            guard let key = entry["key"]?.stringValue, let slot = Self.word(key) else {
+                throw fail("a storageProof key is not a 32-byte hex word")
+            }
             guard let valueText = entry["value"]?.stringValue, let value = Self.word(valueText) else {
                 throw fail("the storageProof value of slot \(key) is not a hex quantity")
             }

@@ -14,7 +14,8 @@ public enum AccountProofError: Error, Equatable, CustomStringConvertible {
         case .malformed(let address, let reason):
             "the eth_getProof answer for \(address) is malformed: \(reason)"
         case .doesNotVerify(let address, let stateRoot, let reason):
-            "the eth_getProof answer for \(address) does not verify against state root \(stateRoot.hexString): \(reason) — the node answered for another block or its proof is corrupt"
+            "the eth_getProof answer for \(address) does not verify against state root \(stateRoot.hexString): \(reason) "
+                + "— the node answered for another block or its proof is corrupt"
         case .malformedLeaf(let address):
             "the eth_getProof answer for \(address) proves a leaf that is not an account (rlp [nonce, balance, storageRoot, codeHash])"
         case .disagreesWithProof(let address, let field, let claimed, let proven):

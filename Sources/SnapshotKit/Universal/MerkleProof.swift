@@ -28,7 +28,8 @@ public enum MerkleProof {
                 guard let encoded = nodes[hash] else { throw .missingNode(hash: hash, depth: depth) }
                 node = try decodeNode(encoded, depth: depth)
             case .bytes(let other):
-                throw .malformedNode(depth: depth, reason: "a child reference of \(other.count) bytes (expected a 32-byte hash or an embedded node)")
+                throw .malformedNode(
+                    depth: depth, reason: "a child reference of \(other.count) bytes (expected a 32-byte hash or an embedded node)")
             case .list(let embedded):
                 node = embedded
             }
@@ -59,7 +60,8 @@ public enum MerkleProof {
                 position += path.count
                 reference = node[1]
             default:
-                throw .malformedNode(depth: depth, reason: "a list of \(node.count) items (expected 17 for a branch, 2 for an extension or leaf)")
+                throw .malformedNode(
+                    depth: depth, reason: "a list of \(node.count) items (expected 17 for a branch, 2 for an extension or leaf)")
             }
             depth += 1
         }

@@ -26,7 +26,9 @@ struct ProvenCall: Sendable {
                 var values: [[UInt8]: UInt256] = [:]
                 for entry in proof.storageValues { values[entry.slot] = entry.value }
                 for slot in call.slots {
-                    guard let value = values[slot] else { throw UniversalSourceError.missingStorageValue(address: call.address, slot: slot) }
+                    guard let value = values[slot] else {
+                        throw UniversalSourceError.missingStorageValue(address: call.address, slot: slot)
+                    }
                     if !value.isZero { storage[slot] = value }
                 }
             }
@@ -40,7 +42,8 @@ struct ProvenCall: Sendable {
     }
 
     /// Throws `incompleteStorage` unless `storage` rebuilds `storageRoot`.
-    static func checkStorage(_ storage: [[UInt8]: UInt256], slotsRead: Int, of address: Address, against storageRoot: [UInt8]) throws(UniversalSourceError) {
+    static func checkStorage(_ storage: [[UInt8]: UInt256], slotsRead: Int, of address: Address,
+                             against storageRoot: [UInt8]) throws(UniversalSourceError) {
         let computed = StateRoot.storageRoot(storage)
         guard computed == storageRoot else {
             throw .incompleteStorage(address: address, slotsRead: slotsRead, computedRoot: computed, expectedRoot: storageRoot)
@@ -67,7 +70,9 @@ struct ProvenCall: Sendable {
                 throw UniversalSourceError.codeHashMismatch(address: address, expected: expected, actual: [])
             }
             let actual = Keccak256.hash(code)
-            guard actual == expected else { throw UniversalSourceError.codeHashMismatch(address: address, expected: expected, actual: actual) }
+            guard actual == expected else {
+                throw UniversalSourceError.codeHashMismatch(address: address, expected: expected, actual: actual)
+            }
             codes[expected] = code
         }
         for index in proven.indices where proven[index].call.isFirst {

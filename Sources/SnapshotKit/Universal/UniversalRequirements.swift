@@ -9,8 +9,10 @@ extension NodeRequirement {
     /// their client's flag.
     public static let tracing = NodeRequirement(
         id: "tracing",
-        summary: "a tracing API that re-executes every block since genesis (debug_traceBlockByNumber with prestateTracer, or trace_replayBlockTransactions)",
-        remedy: "enable the debug (prestateTracer) or trace (trace_replayBlockTransactions) JSON-RPC namespace, on a node that keeps the state of every block (archive)")
+        summary: "a tracing API that re-executes every block since genesis "
+            + "(debug_traceBlockByNumber with prestateTracer, or trace_replayBlockTransactions)",
+        remedy: "enable the debug (prestateTracer) or trace (trace_replayBlockTransactions) JSON-RPC namespace, "
+            + "on a node that keeps the state of every block (archive)")
 
     /// The universal source reads final values with Merkle proofs.
     public static let proofs = NodeRequirement(

@@ -22,9 +22,11 @@ public enum UniversalSourceError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .missingOriginalGenesis:
-            "the universal source needs the source chain's original genesis (pass --genesis-dir, or use an enclave whose el_cl_genesis_data artefact holds genesis.json): it starts from the genesis alloc and adds what every block changed"
+            "the universal source needs the source chain's original genesis (pass --genesis-dir, or use an enclave whose "
+                + "el_cl_genesis_data artefact holds genesis.json): it starts from the genesis alloc and adds what every block changed"
         case .genesisMismatch(let allocRoot, let chainRoot):
-            "the original genesis given is not this chain's: its alloc has state root \(allocRoot.hexString) but the node's block 0 has \(chainRoot.hexString) — pass the genesis.json the chain was started from"
+            "the original genesis given is not this chain's: its alloc has state root \(allocRoot.hexString) but the node's "
+                + "block 0 has \(chainRoot.hexString) — pass the genesis.json the chain was started from"
         case .noTracingAPI(let answers, let remedy):
             "the node offers no usable tracing API (\(answers.joined(separator: "; "))) — \(remedy)"
         case .traceFailed(let block, let method, let error):
@@ -34,11 +36,14 @@ public enum UniversalSourceError: Error, Equatable, CustomStringConvertible {
         case .malformedBlock(let block, let reason):
             "the eth_getBlockByNumber answer for block \(block) is not understood: \(reason)"
         case .missingStorageValue(let address, let slot):
-            "the eth_getProof answer for \(address) has no value for the requested slot \(slot.hexString); the node dropped part of the request"
+            "the eth_getProof answer for \(address) has no value for the requested slot \(slot.hexString); "
+                + "the node dropped part of the request"
         case .codeHashMismatch(let address, let expected, let actual):
-            "the code eth_getCode returned for \(address) hashes to \(actual.hexString), not to its proven code hash \(expected.hexString); the node answered for another block"
+            "the code eth_getCode returned for \(address) hashes to \(actual.hexString), not to its proven code hash "
+                + "\(expected.hexString); the node answered for another block"
         case .incompleteStorage(let address, let slotsRead, let computedRoot, let expectedRoot):
-            "storage of \(address) is incomplete: \(slotsRead) slots read, storage root \(computedRoot.hexString) ≠ \(expectedRoot.hexString) — a slot was written that no trace reported"
+            "storage of \(address) is incomplete: \(slotsRead) slots read, storage root \(computedRoot.hexString) ≠ "
+                + "\(expectedRoot.hexString) — a slot was written that no trace reported"
         }
     }
 }

@@ -10,6 +10,10 @@
 /// hash, and the storage read must rebuild the proven storage root, so a slot no trace reported is named rather than
 /// silently lost. Accounts are emitted in ascending keccak(address) order.
 ///
+/// Progress comes in two phases: `tracing blocks` (`phaseUnits` = blocks traced, `fraction` = blocks / N, `accounts`
+/// and `storageSlots` = what is known to be touched so far), then `reading proofs` (`accounts` checked, slots read,
+/// `fraction` = accounts checked / accounts to check).
+///
 /// Cost grows with the chain's history (every block is traced) and memory with the number of accounts ever touched:
 /// it suits devnets, and works with every client.
 public final class UniversalStateSource: StateSource {
@@ -204,9 +208,9 @@ public final class UniversalStateSource: StateSource {
                         page.removeAll(keepingCapacity: true)
                     }
                 }
+                let fraction = plan.addresses.isEmpty ? 1 : Double(assembler.accountsChecked) / Double(plan.addresses.count)
                 context.progress(StateProgress(accounts: assembler.accountsChecked, storageSlots: assembler.slotsRead,
-                                               fraction: plan.addresses.isEmpty ? 1 : Double(assembler.accountsChecked) / Double(plan.addresses.count),
-                                               phase: "reading proofs"))
+                                               fraction: fraction, phase: "reading proofs"))
             }
         })
         if !page.isEmpty { emit(page) }

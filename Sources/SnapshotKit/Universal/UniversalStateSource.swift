@@ -123,8 +123,8 @@ public final class UniversalStateSource: StateSource {
         for contract in systemContracts { touched.insert(contract.address) }
         if context.block.number > 0 {
             let method = try await traceMethod()
-            touched.formUnion(try await traceBlocks(through: context.block.number, method: method,
-                                                    systemContracts: systemContracts, context: context, known: touched))
+            touched = try await traceBlocks(through: context.block.number, method: method,
+                                            systemContracts: systemContracts, context: context, known: touched)
         }
         try await readProofs(of: touched, context: context, emit: emit)
     }
@@ -142,7 +142,7 @@ public final class UniversalStateSource: StateSource {
         return active
     }
 
-    /// What blocks 1...`last` changed, traced `context.concurrency` blocks at a time.
+    /// `known` and what blocks 1...`last` changed, traced `context.concurrency` blocks at a time.
     private func traceBlocks(through last: UInt64, method: TraceMethod, systemContracts: [SystemContract],
                              context: StateSourceContext, known: TouchedState) async throws -> TouchedState {
         var touched = known

@@ -100,7 +100,7 @@ private final class DumpReader {
         if object["accounts"] != nil {
             throw failure(lines.lineNumber, "this is a whole-state JSON document; write one object per line (`dump --iterative`)")
         }
-        guard let text = object["root"]?.stringValue else {
+        guard object["balance"] == nil, object["address"] == nil, let text = object["root"]?.stringValue else {
             throw failure(lines.lineNumber, "expected the root line {\"root\": \"0x…\"} first, as `dump --iterative` writes it")
         }
         guard let root = try? Hex.decode(text), root.count == 32 else {

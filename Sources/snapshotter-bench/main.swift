@@ -3,6 +3,7 @@ import Foundation
 /// Every section, in the order a run without arguments executes them.
 let sections: [any BenchmarkSection] = [
     KeccakBenchmark(),
+    ExtractBenchmark(),
 ]
 
 let requested = Array(CommandLine.arguments.dropFirst())
@@ -21,7 +22,7 @@ let selected = requested.isEmpty ? sections : sections.filter { requested.contai
 for section in selected {
     print("== \(section.name): \(section.summary)")
     do {
-        try section.run()
+        try await section.run()
     } catch {
         printError("section \(section.name) failed: \(error)")
         exit(1)

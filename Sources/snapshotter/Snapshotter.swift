@@ -16,7 +16,7 @@ struct Snapshotter: AsyncParsableCommand {
             Without a subcommand, `create` runs (see `snapshotter create --help`).
             """,
         version: ToolInfo.version,
-        subcommands: [CreateCommand.self, PluginsCommand.self, InspectGenesisCommand.self],
+        subcommands: [CreateCommand.self, PluginsCommand.self, InspectGenesisCommand.self, CLGenesisCommand.self],
         defaultSubcommand: CreateCommand.self
     )
 

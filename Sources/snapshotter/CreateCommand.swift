@@ -11,9 +11,10 @@ struct CreateCommand: AsyncParsableCommand {
             Reads the complete world state at the pinned block from an enclave (--enclave), a node (--rpc-url with \
             --genesis-dir) or a state dump (--from-dump with --genesis-dir), proves it complete (the recomputed state \
             root must equal the block's stateRoot), and writes <out>/<name>/ with el/genesis.json (the new genesis, \
-            every fork active at the block moved to genesis), source/config.yaml, source/mnemonics.yaml and \
-            metadata.json. The folder is assembled in <out>/.<name>.partial-<random> and renamed at the end; a \
-            failed or interrupted run leaves nothing behind.
+            every fork active at the block moved to genesis), the consensus genesis and validator keys of the \
+            consensus plugin (cl/…, validators/…), source/config.yaml, source/mnemonics.yaml and metadata.json. \
+            The folder is assembled in <out>/.<name>.partial-<random> and renamed at the end; a failed or \
+            interrupted run leaves nothing behind.
 
             Progress goes to stderr (unless --quiet), the summary to stdout.
 
@@ -41,6 +42,18 @@ struct CreateCommand: AsyncParsableCommand {
 
     @Option(name: .customLong("state-source"), help: ArgumentHelp("Which of the execution plugin's state sources to use (default: the plugin's first).", valueName: "name"))
     var stateSource: String?
+
+    @Option(help: ArgumentHelp("Consensus plugin that builds the consensus genesis: auto (the enclave's consensus client if a plugin can, else the only plugin that can) or a plugin id.", valueName: "auto|id"))
+    var cl = "auto"
+
+    @Option(help: ArgumentHelp("Number of genesis validators (default: the source's, at most 64).", valueName: "n"))
+    var validators: UInt64?
+
+    @Option(help: ArgumentHelp("A BIP-39 mnemonic for the validators instead of the source's mnemonics.yaml.", valueName: "words"))
+    var mnemonic: String?
+
+    @Option(name: .customLong("keystore-kdf"), help: ArgumentHelp("Validator keystore encryption: devnet (pbkdf2 with 2 rounds, instant; the keys are public devnet keys), pbkdf2 or scrypt (EIP-2335 defaults, slow).", valueName: "kdf"))
+    var keystoreKDF = KeystoreKDFChoice.devnet
 
     @Option(help: ArgumentHelp("Block to snapshot: latest, finalized, safe, a number, or a 0x block hash. Resolved once to a hash.", valueName: "block"))
     var block = "latest"
@@ -78,6 +91,7 @@ struct CreateCommand: AsyncParsableCommand {
             throw ValidationError("--name \"\(name)\" is not a plain folder name (no '/', not starting with '.')")
         }
         guard concurrency >= 1 else { throw ValidationError("--concurrency must be at least 1") }
+        if validators == 0 { throw ValidationError("--validators must be at least 1") }
         do { _ = try BlockSelector(parsing: block) } catch { throw ValidationError(error.description) }
     }
 
@@ -106,6 +120,8 @@ struct CreateCommand: AsyncParsableCommand {
             let dump = URL(fileURLWithPath: fromDump)
             // `validate()` requires --genesis-dir with --from-dump.
             let files = genesisFiles!
+            let consensus = try consensusStep(registry: registry, serviceName: nil)
+            try consensus.checkInputs(files)
             let genesis = try GenesisFile(contentsOf: files.genesis)
             let root = try DumpStateSource.root(of: dump)
             let pinned = PinnedBlock.offline(stateRoot: root, number: dumpBlock ?? 0, genesis: genesis.parameters)
@@ -115,12 +131,14 @@ struct CreateCommand: AsyncParsableCommand {
             let workspace = try makeWorkspace(prefix: dump.deletingPathExtension().lastPathComponent, block: pinned, createdAt: createdAt)
             return try await assemble(
                 workspace: workspace, block: pinned, files: files, genesis: genesis, stateSource: DumpStateSource(url: dump),
-                source: source, createdAt: createdAt, progress: progress)
+                consensus: consensus, source: source, createdAt: createdAt, progress: progress)
         }
 
         progress?.note(enclave.map { "discovering enclave \($0)" } ?? "connecting to \(rpcURL!)")
         let node = try await ExecutionNode.connect(
             enclave: enclave, rpcURL: rpcURL.flatMap(URL.init(string:)), elChoice: el, concurrency: concurrency, registry: registry)
+        let consensus = try consensusStep(registry: registry, serviceName: node.consensusServiceName)
+        if let genesisFiles { try consensus.checkInputs(genesisFiles) }
         // `validate()` checked the selector.
         let pinned = try await BlockPinner(rpc: node.rpc).pin(try BlockSelector(parsing: block))
         progress?.note("pinned block \(pinned.number) \(Hex.encode(pinned.hash)) (\(node.plugin.id)\(node.clientVersion.map { ", \($0)" } ?? ""))")
@@ -136,6 +154,7 @@ struct CreateCommand: AsyncParsableCommand {
                 // `validate()` requires --genesis-dir unless --enclave is given.
                 try await KurtosisCLI().downloadFiles(enclave: enclave!, artifact: EnclaveDiscovery.genesisArtifact, to: folder)
                 files = try SourceGenesisFiles(folder: folder)
+                try consensus.checkInputs(files)
             }
             let genesis = try GenesisFile(contentsOf: files.genesis)
             try await node.checkSameChain(as: genesis, file: files.genesis.path)
@@ -146,12 +165,20 @@ struct CreateCommand: AsyncParsableCommand {
                 blockNumber: pinned.number, blockHash: pinned.hash, stateRoot: pinned.stateRoot)
             return try await assemble(
                 workspace: workspace, block: pinned, files: files, genesis: genesis, stateSource: stateSource,
-                source: source, createdAt: createdAt, progress: progress)
+                consensus: consensus, source: source, createdAt: createdAt, progress: progress)
         } catch {
             workspace.discard()
             SignalCleanup.shared.unregister(workspace.root)
             throw error
         }
+    }
+
+    /// The consensus genesis step of the plugin `--cl` names (`serviceName`: the enclave's consensus service).
+    private func consensusStep(registry: PluginRegistry, serviceName: String?) throws -> ConsensusGenesisStep {
+        let choice = try ConsensusChoice.resolve(registry: registry, choice: cl, serviceName: serviceName)
+        return ConsensusGenesisStep(
+            client: choice.plugin.id, provider: choice.provider,
+            validators: ValidatorSelection(mnemonic: mnemonic, count: validators), keystoreKDF: keystoreKDF.parameters)
     }
 
     /// The workspace for the snapshot, removed if the run is interrupted.
@@ -164,7 +191,7 @@ struct CreateCommand: AsyncParsableCommand {
 
     /// Runs the snapshot steps in order and puts the folder in place.
     private func assemble(workspace: SnapshotWorkspace, block: PinnedBlock, files: SourceGenesisFiles, genesis: GenesisFile,
-                          stateSource: any StateSource, source: SnapshotMetadata.Source, createdAt: Date,
+                          stateSource: any StateSource, consensus: ConsensusGenesisStep, source: SnapshotMetadata.Source, createdAt: Date,
                           progress: ProgressRenderer?) async throws -> SnapshotRun {
         defer { SignalCleanup.shared.unregister(workspace.root) }
         let draft = SnapshotDraft(
@@ -173,7 +200,8 @@ struct CreateCommand: AsyncParsableCommand {
         let steps: [any SnapshotStep] = [
             ExecutionGenesisStep(source: stateSource, concurrency: concurrency) { progress?.report($0) },
             SourceFilesStep(),
-            // The consensus genesis and runtime steps go here, before the metadata that digests their files.
+            consensus,
+            // The runtime steps go here, before the metadata that digests their files.
             MetadataStep(),
             // Checks of the assembled folder go here, before the rename.
         ]
@@ -190,4 +218,17 @@ struct CreateCommand: AsyncParsableCommand {
 struct SnapshotRun {
     let folder: URL
     let draft: SnapshotDraft
+}
+
+/// `--keystore-kdf`: how validator keystores are encrypted.
+enum KeystoreKDFChoice: String, ExpressibleByArgument, CaseIterable {
+    case devnet, pbkdf2, scrypt
+
+    var parameters: KeystoreKDFParameters {
+        switch self {
+        case .devnet: .devnetPBKDF2
+        case .pbkdf2: .standardPBKDF2
+        case .scrypt: .standardScrypt
+        }
+    }
 }

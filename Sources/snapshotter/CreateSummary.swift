@@ -16,6 +16,8 @@ struct CreateSummary {
     let elClient: String?
     let activatedForks: [String]
     let droppedForks: [String]
+    /// The consensus plugin and what it wrote, when the snapshot has a consensus genesis.
+    let consensus: (client: String, result: ConsensusGenesisResult)?
     let seconds: Double
 
     init(result: SnapshotRun, seconds: Double) {
@@ -34,6 +36,7 @@ struct CreateSummary {
         elClient = result.draft.source.elClient
         activatedForks = genesis.activatedForks
         droppedForks = genesis.droppedForks
+        consensus = result.draft.consensusGenesis
         self.seconds = seconds
     }
 
@@ -54,11 +57,18 @@ struct CreateSummary {
             ("elClient", elClient.map { .string($0) } ?? .null),
             ("activatedForks", .array(activatedForks.map { .string($0) })),
             ("droppedForks", .array(droppedForks.map { .string($0) })),
+            ("cl", consensus.map { client, result in
+                .object([
+                    ("client", .string(client)), ("fork", .string(result.fork.rawValue)), ("preset", .string(result.preset)),
+                    ("validators", .integer(result.validators)),
+                    ("genesisValidatorsRoot", .string(Hex.encode(result.genesisValidatorsRoot))),
+                ])
+            } ?? .null),
         ])
     }
 
     var text: String {
-        let rows: [(String, String)] = [
+        var rows: [(String, String)] = [
             ("snapshot", path),
             ("block", String(blockNumber) + (blockHash.map { " " + Hex.encode($0) } ?? "")),
             ("accounts", ProgressRenderer.grouped(accounts)),
@@ -69,8 +79,13 @@ struct CreateSummary {
             ("genesis hash", Hex.encode(genesisHash)),
             ("forks at genesis", activatedForks.isEmpty ? "(none)" : activatedForks.joined(separator: ", ")),
             ("dropped forks", droppedForks.isEmpty ? "none" : droppedForks.joined(separator: ", ") + " (not active at the block)"),
-            ("seconds", String(format: "%.1f", seconds)),
         ]
+        if let (client, result) = consensus {
+            let described = "\(result.fork.rawValue) genesis, \(result.preset) preset, \(result.validators) validators (\(client))"
+            rows.append(("consensus", described))
+            rows.append(("validators root", Hex.encode(result.genesisValidatorsRoot)))
+        }
+        rows.append(("seconds", String(format: "%.1f", seconds)))
         let width = rows.map(\.0.count).max() ?? 0
         return rows.map { $0.0.padding(toLength: width + 2, withPad: " ", startingAt: 0) + $0.1 }.joined(separator: "\n")
     }

@@ -8,6 +8,8 @@ struct ExecutionNode {
     let enclave: String?
     /// The Kurtosis service, `nil` for `--rpc-url`.
     let serviceName: String?
+    /// The enclave's first consensus service (for `--cl auto`), `nil` for `--rpc-url`.
+    let consensusServiceName: String?
     let rpc: JSONRPCClient
     /// `web3_clientVersion`, `nil` when the node does not answer it.
     let clientVersion: String?
@@ -17,13 +19,14 @@ struct ExecutionNode {
     /// the plugin (`elChoice` is `auto` or a plugin id).
     static func connect(enclave: String?, rpcURL: URL?, elChoice: String, concurrency: Int,
                         registry: PluginRegistry) async throws -> ExecutionNode {
-        var serviceName: String?
+        var serviceName: String?, consensusServiceName: String?
         let endpoint: URL
         if let enclave {
             let topology = try await EnclaveDiscovery().discover(enclave)
             // Discovery guarantees at least one execution service; the first participant is the one snapshotted.
             let service = topology.executionServices[0]
             serviceName = service.name
+            consensusServiceName = topology.consensusServices.first?.name
             endpoint = service.rpcURL
         } else if let rpcURL {
             endpoint = rpcURL
@@ -33,7 +36,8 @@ struct ExecutionNode {
         let rpc = JSONRPCClient(endpoint: endpoint, configuration: .init(maxConnections: max(16, concurrency)))
         let clientVersion = try await Self.clientVersion(rpc)
         let plugin = try Self.plugin(registry: registry, choice: elChoice, clientVersion: clientVersion, serviceName: serviceName)
-        return ExecutionNode(enclave: enclave, serviceName: serviceName, rpc: rpc, clientVersion: clientVersion, plugin: plugin)
+        return ExecutionNode(enclave: enclave, serviceName: serviceName, consensusServiceName: consensusServiceName, rpc: rpc,
+                             clientVersion: clientVersion, plugin: plugin)
     }
 
     /// The node's `web3_clientVersion`; `nil` when it answers the call with an error (transport failures are thrown:

@@ -50,9 +50,12 @@ import Testing
         #expect(json["files"] == .object([("el/genesis.json", .string("ab")), ("source/config.yaml", .string("cd"))]))
 
         var withSections = sample()
-        withSections.cl = .object([("client", .string("lighthouse"))])
+        withSections.cl = .init(client: "lighthouse", fork: "fulu", preset: "minimal", validators: 8,
+                                genesisValidatorsRoot: [UInt8](repeating: 0x44, count: 32))
         withSections.runtime = .object([])
         #expect(withSections.json.objectValue?.map(\.key) == ["tool", "createdAt", "source", "state", "el", "cl", "runtime", "files"])
+        #expect(withSections.json["cl"]?.objectValue?.map(\.key) == ["client", "fork", "preset", "validators", "genesisValidatorsRoot"])
+        #expect(withSections.json["cl"]?["validators"] == .number("8"))
     }
 
     @Test func offlineSourcesWriteNulls() {
@@ -65,7 +68,9 @@ import Testing
 
     @Test func readsBackWhatItWrites() throws {
         var metadata = sample()
-        metadata.cl = .object([("validators", .integer(8))])
+        metadata.cl = .init(client: "lighthouse", fork: "electra", preset: "mainnet", validators: 64,
+                            genesisValidatorsRoot: [UInt8](repeating: 0x55, count: 32))
+        metadata.runtime = .object([("el", .object([("client", .string("geth"))]))])
         let read = try SnapshotMetadata(json: JSONParser.parse(metadata.fileBytes))
         #expect(read == metadata)
         #expect(read.createdAt == metadata.createdAt)

@@ -46,7 +46,7 @@ import Testing
         #expect(Hex.encode(genesis.header().hash()) == summary["genesisHash"] as? String)
 
         let metadata = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("metadata.json"))) as? [String: Any])
-        #expect(Set(metadata.keys) == ["tool", "createdAt", "source", "state", "el", "files"])
+        #expect(Set(metadata.keys) == ["tool", "createdAt", "source", "state", "el", "cl", "files"])
         let source = try #require(metadata["source"] as? [String: Any])
         #expect(Set(source.keys) == ["enclave", "rpcUrl", "elClient", "clientVersion", "chainId", "blockNumber", "blockHash", "stateRoot"])
         #expect(source["chainId"] as? Int == 3_151_908 && source["blockNumber"] as? Int == 0)
@@ -55,8 +55,18 @@ import Testing
         #expect(state["accounts"] as? Int == 3015 && state["contracts"] as? Int == 11 && state["storageSlots"] as? Int == 612)
         let el = try #require(metadata["el"] as? [String: Any])
         #expect(el["stateRoot"] as? String == Hex.encode(root) && el["genesisHash"] as? String == summary["genesisHash"] as? String)
+        // The consensus side, from the example's config.yaml and mnemonics.yaml: case (a) of the cl-genesis vectors,
+        // whose genesis_validators_root the consensus-specs executable spec computed.
+        let cl = try #require(metadata["cl"] as? [String: Any])
+        #expect(cl["client"] as? String == "lighthouse" && cl["fork"] as? String == "fulu" && cl["preset"] as? String == "minimal")
+        #expect(cl["validators"] as? Int == 8)
+        #expect(cl["genesisValidatorsRoot"] as? String == "0x62ecffc2ce15abf29c7652e4243290d047429d547cab12767c5eca68fa847055")
         let files = try #require(metadata["files"] as? [String: String])
-        #expect(Set(files.keys) == ["el/genesis.json", "source/config.yaml", "source/mnemonics.yaml"])
+        #expect(Set(files.keys).isSuperset(of: ["el/genesis.json", "source/config.yaml", "source/mnemonics.yaml", "cl/config.yaml",
+                                                 "cl/genesis.ssz", "cl/deposit_contract_block.txt", "cl/deploy_block.txt"]))
+        #expect(files.keys.filter { $0.hasPrefix("validators/keys/") }.count == 8)
+        #expect(files.keys.filter { $0.hasPrefix("validators/secrets/") }.count == 8)
+        #expect(files.count == 23)
         for (path, digest) in files {
             #expect(try FileDigests.sha256(of: folder.appendingPathComponent(path)) == digest, "\(path)")
         }
@@ -114,8 +124,15 @@ import Testing
         (["--enclave", "e", "--dump-block", "3"], "--dump-block goes with --from-dump"),
         (["--enclave", "e", "--no-such-flag"], "Unknown option"),
         (["--from-dump", "/nonexistent.jsonl", "--genesis-dir", "/nonexistent"], "no such folder"),
+        (["--from-dump", CreateFromDumpTests.dump.path, "--genesis-dir", CreateFromDumpTests.genesisDir.path, "--cl", "prysm"], "unknown consensus client 'prysm'; known consensus plugins: lighthouse"),
+        (["--from-dump", CreateFromDumpTests.dump.path, "--genesis-dir", CreateFromDumpTests.genesisDir.path, "--mnemonic", "not twelve words"], "mnemonic"),
+        (["--from-dump", CreateFromDumpTests.dump.path, "--genesis-dir", CreateFromDumpTests.genesisDir.path, "--validators", "0"], "--validators must be at least 1"),
+        (["--from-dump", CreateFromDumpTests.dump.path, "--genesis-dir", CreateFromDumpTests.genesisDir.path, "--keystore-kdf", "md5"], "md5"),
+        (["--rpc-url", "http://127.0.0.1:9", "--genesis-dir", CreateFromDumpTests.genesisDir.path, "--quiet"], "cannot reach http://127.0.0.1:9"),
+        (["--from-dump", CreateFromDumpTests.example.appendingPathComponent("README.md").path, "--genesis-dir", CreateFromDumpTests.genesisDir.path], "README.md line 1"),
     ] as [([String], String)])
     func badArgumentsExitWithTwo(_ arguments: [String], _ message: String) throws {
+        // Each fails before any state is read.
         let out = outputFolder()
         defer { try? FileManager.default.removeItem(at: out) }
         let result = try CLI.run(["create"] + arguments + ["--out", out.path])
@@ -124,6 +141,23 @@ import Testing
         #expect(result.stderr.split(separator: "\n").count == 1)
         #expect(result.stdout.isEmpty)
         #expect(entries(out).isEmpty)
+    }
+
+    /// Fewer validators, from another mnemonic: the consensus side follows the flags.
+    @Test func validatorFlagsReachTheConsensusGenesis() throws {
+        let out = outputFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let mnemonic = "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about"
+        let result = try CLI.run(["--from-dump", Self.dump.path, "--genesis-dir", Self.genesisDir.path, "--out", out.path, "--name", "four",
+                                  "--validators", "4", "--mnemonic", mnemonic, "--keystore-kdf", "devnet", "--json", "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.isEmpty)
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let cl = try #require(summary["cl"] as? [String: Any])
+        #expect(cl["validators"] as? Int == 4)
+        #expect(cl["genesisValidatorsRoot"] as? String != "0x62ecffc2ce15abf29c7652e4243290d047429d547cab12767c5eca68fa847055")
+        let keys = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("four/validators/keys").path)
+        #expect(keys.count == 4)
     }
 
     @Test func helpListsTheExitCodes() throws {

@@ -55,7 +55,7 @@ public struct ELGenesisBuilder: Sendable {
         precondition(state.stateRoot == block.stateRoot, "a verified extraction has the pinned block's state root")
         let header = header(stateRoot: state.stateRoot)
         return ELGenesisResult(
-            state: state, genesisHash: header.hash(), header: header, bytes: writer.byteCount,
+            state: state, parameters: parameters, genesisHash: header.hash(), header: header, bytes: writer.byteCount,
             activatedForks: forks.activated, droppedForks: forks.dropped)
     }
 }
@@ -64,6 +64,8 @@ public struct ELGenesisBuilder: Sendable {
 public struct ELGenesisResult: Sendable, Equatable {
     /// The verified state in its alloc.
     public var state: ExtractedState
+    /// The new genesis' config and block fields.
+    public var parameters: GenesisParameters
     /// keccak256(rlp(header)) of the new genesis block.
     public var genesisHash: [UInt8]
     public var header: GenesisHeader
@@ -74,8 +76,13 @@ public struct ELGenesisResult: Sendable, Equatable {
     /// Forks removed because they were not active at the pinned block.
     public var droppedForks: [String]
 
-    public init(state: ExtractedState, genesisHash: [UInt8], header: GenesisHeader, bytes: Int, activatedForks: [String], droppedForks: [String]) {
+    /// The genesis block as the consensus genesis builds on it.
+    public var block: ExecutionGenesisBlock { ExecutionGenesisBlock(parameters: parameters, header: header) }
+
+    public init(state: ExtractedState, parameters: GenesisParameters, genesisHash: [UInt8], header: GenesisHeader, bytes: Int,
+                activatedForks: [String], droppedForks: [String]) {
         self.state = state
+        self.parameters = parameters
         self.genesisHash = genesisHash
         self.header = header
         self.bytes = bytes

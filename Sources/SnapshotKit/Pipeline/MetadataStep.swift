@@ -20,7 +20,10 @@ public struct MetadataStep: SnapshotStep {
                          contracts: genesis.state.contracts, storageSlots: genesis.state.storageSlots),
             el: .init(genesisHash: genesis.genesisHash, stateRoot: genesis.state.stateRoot,
                       runtimeClient: draft.runtimeClient, droppedForks: genesis.droppedForks),
-            cl: draft.consensusMetadata,
+            cl: draft.consensusGenesis.map { client, result in
+                .init(client: client, fork: result.fork.rawValue, preset: result.preset, validators: result.validators,
+                      genesisValidatorsRoot: result.genesisValidatorsRoot)
+            },
             runtime: draft.runtimeMetadata,
             files: files)
         let url = try draft.workspace.file(SnapshotMetadata.fileName)

@@ -16,8 +16,8 @@ public struct SnapshotDraft: Sendable {
 
     /// The EL genesis, once written.
     public var executionGenesis: ELGenesisResult?
-    /// `metadata.json`'s `cl` section, from the consensus genesis step.
-    public var consensusMetadata: JSONValue?
+    /// The consensus genesis, once written, with the id of the plugin that wrote it.
+    public var consensusGenesis: (client: String, result: ConsensusGenesisResult)?
     /// `metadata.json`'s `runtime` section, from the runtime steps.
     public var runtimeMetadata: JSONValue?
     /// `metadata.json`'s `el.runtimeClient`, from the runtime steps.

@@ -76,14 +76,33 @@ public struct SnapshotMetadata: Sendable, Equatable {
         }
     }
 
+    /// The new consensus-layer genesis.
+    public struct Consensus: Sendable, Equatable {
+        /// The consensus plugin that wrote it.
+        public var client: String
+        /// The fork of the genesis state (`electra`, `fulu`).
+        public var fork: String
+        public var preset: String
+        public var validators: Int
+        public var genesisValidatorsRoot: [UInt8]
+
+        public init(client: String, fork: String, preset: String, validators: Int, genesisValidatorsRoot: [UInt8]) {
+            self.client = client
+            self.fork = fork
+            self.preset = preset
+            self.validators = validators
+            self.genesisValidatorsRoot = genesisValidatorsRoot
+        }
+    }
+
     public var tool: Tool
     /// When the snapshot was created; written to the second, UTC.
     public var createdAt: Date
     public var source: Source
     public var state: State
     public var el: Execution
-    /// The consensus section as its step wrote it; absent without a consensus genesis.
-    public var cl: JSONValue?
+    /// Absent without a consensus genesis.
+    public var cl: Consensus?
     /// The runtime section as its step wrote it; absent without a runtime.
     public var runtime: JSONValue?
     /// Every file of the folder except `metadata.json`: path relative to the folder → lowercase hex SHA-256, sorted.
@@ -92,7 +111,7 @@ public struct SnapshotMetadata: Sendable, Equatable {
     /// The file name, at the top of the snapshot folder.
     public static let fileName = "metadata.json"
 
-    public init(tool: Tool, createdAt: Date, source: Source, state: State, el: Execution, cl: JSONValue? = nil,
+    public init(tool: Tool, createdAt: Date, source: Source, state: State, el: Execution, cl: Consensus? = nil,
                 runtime: JSONValue? = nil, files: [(path: String, sha256: String)]) {
         self.tool = tool
         self.createdAt = createdAt
@@ -136,7 +155,15 @@ public struct SnapshotMetadata: Sendable, Equatable {
                 ("droppedForks", .array(el.droppedForks.map { .string($0) })),
             ])),
         ]
-        if let cl { members.append(("cl", cl)) }
+        if let cl {
+            members.append(("cl", .object([
+                ("client", .string(cl.client)),
+                ("fork", .string(cl.fork)),
+                ("preset", .string(cl.preset)),
+                ("validators", .integer(cl.validators)),
+                ("genesisValidatorsRoot", .string(Hex.encode(cl.genesisValidatorsRoot))),
+            ])))
+        }
         if let runtime { members.append(("runtime", runtime)) }
         members.append(("files", .object(files.map { ($0.path, .string($0.sha256)) })))
         return .object(members)
@@ -173,7 +200,16 @@ public struct SnapshotMetadata: Sendable, Equatable {
             stateRoot: try reader.bytes(try reader.string("el.stateRoot"), field: "el.stateRoot"),
             runtimeClient: try reader.optionalString("el.runtimeClient"),
             droppedForks: try reader.strings("el.droppedForks"))
-        cl = reader.value("cl")
+        if let section = reader.value("cl"), !section.isNull {
+            cl = Consensus(
+                client: try reader.string("cl.client"),
+                fork: try reader.string("cl.fork"),
+                preset: try reader.string("cl.preset"),
+                validators: Int(try reader.integer("cl.validators")),
+                genesisValidatorsRoot: try reader.bytes(try reader.string("cl.genesisValidatorsRoot"), field: "cl.genesisValidatorsRoot"))
+        } else {
+            cl = nil
+        }
         runtime = reader.value("runtime")
         guard let entries = reader.value("files")?.objectValue else { throw .invalid(field: "files", reason: "missing or not an object") }
         var files: [(path: String, sha256: String)] = []

@@ -37,6 +37,9 @@ struct SyntheticStateSource: StateSource {
         })
     }
 
+    /// The account at `index` in hashed-address order.
+    func account(at index: Int) -> Account { Self.account(order[index]) }
+
     /// The account derived from `seed`.
     static func account(_ seed: UInt32) -> Account {
         let isContract = seed % 1000 == 0

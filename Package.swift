@@ -43,7 +43,7 @@ let package = Package(
             dependencies: ["SnapshotKit"]
         ),
         .testTarget(name: "SnapshotKitTests", dependencies: ["SnapshotKit", "SnapshotTestSupport"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "GethTests", dependencies: ["GethPlugin", "SnapshotKit", "SnapshotTestSupport"]),
+        .testTarget(name: "GethTests", dependencies: ["GethPlugin", "SnapshotKit", "SnapshotTestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BesuTests", dependencies: ["BesuPlugin", "SnapshotKit", "SnapshotTestSupport"]),
         .testTarget(name: "NethermindTests", dependencies: ["NethermindPlugin", "SnapshotKit", "SnapshotTestSupport"]),
         .testTarget(name: "LighthouseTests", dependencies: ["LighthousePlugin", "SnapshotKit"]),

@@ -35,7 +35,7 @@ struct AccountRangeFetcher: Sendable {
     /// The first page of `range`'s accounts from `range.start`, without those at or past the range's end.
     func page(of range: HashedKeyRange) async throws -> RangePage {
         let page = try await page(from: range.start)
-        let accounts = page.accounts
+        let accounts = page.accounts.filter { range.contains($0.key) }
         guard let next = page.next, range.contains(next) else { return RangePage(accounts: accounts, continuation: nil) }
         guard next > range.start, accounts.last.map({ next > $0.key }) ?? true else {
             throw AccountRangeError.malformedAnswer("\"next\" \(Hex.encode(next.bigEndianBytes)) does not come after the page it ends")

@@ -40,7 +40,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "snapshotter-bench",
-            dependencies: ["SnapshotKit"]
+            dependencies: ["SnapshotKit", "SnapshotTestSupport", "GethPlugin"]
         ),
         .testTarget(name: "SnapshotKitTests", dependencies: ["SnapshotKit", "SnapshotTestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GethTests", dependencies: ["GethPlugin", "SnapshotKit", "SnapshotTestSupport"], resources: [.copy("Fixtures")]),

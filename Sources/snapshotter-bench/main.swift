@@ -3,6 +3,7 @@ import Foundation
 /// Every section, in the order a run without arguments executes them.
 let sections: [any BenchmarkSection] = [
     KeccakBenchmark(),
+    GethExtractBenchmark(),
 ]
 
 let requested = Array(CommandLine.arguments.dropFirst())

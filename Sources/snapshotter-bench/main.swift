@@ -6,6 +6,7 @@ let sections: [any BenchmarkSection] = [
     StateRootBenchmark(),
     CLGenesisBenchmark(),
     ExtractBenchmark(),
+    GethExtractBenchmark(),
 ]
 
 let requested = Array(CommandLine.arguments.dropFirst())

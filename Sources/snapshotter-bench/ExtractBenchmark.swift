@@ -118,7 +118,7 @@ struct ExtractBenchmark: BenchmarkSection {
 /// The most resident memory seen above the level at creation.
 private final class MemorySampler: @unchecked Sendable {
     private let lock = NSLock()
-    private let baseline = currentResidentMemoryBytes()
+    private let baseline = residentMemoryBytes()
     private var highest = 0
     private var calls = 0
 
@@ -128,7 +128,7 @@ private final class MemorySampler: @unchecked Sendable {
         defer { lock.unlock() }
         calls += 1
         guard calls % 16 == 1 else { return }
-        highest = max(highest, currentResidentMemoryBytes())
+        highest = max(highest, residentMemoryBytes())
     }
 
     var growth: String {
@@ -136,16 +136,4 @@ private final class MemorySampler: @unchecked Sendable {
         defer { lock.unlock() }
         return Format.bytes(max(0, highest - baseline))
     }
-}
-
-/// The process's resident set size now, in bytes (`VmRSS` on Linux, 0 elsewhere).
-func currentResidentMemoryBytes() -> Int {
-    #if os(Linux)
-    if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-       let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
-       let kilobytes = Int(line.dropFirst("VmRSS:".count).dropLast(" kB".count).trimmingCharacters(in: .whitespaces)) {
-        return kilobytes * 1024
-    }
-    #endif
-    return 0
 }

@@ -107,12 +107,6 @@ private final class PeakSampler: @unchecked Sendable {
     }
 }
 
-/// A benchmark that could not produce a valid figure.
-struct BenchmarkFailure: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
-}
-
 /// The process's current resident set size in bytes (`VmRSS` on Linux; the peak elsewhere).
 func residentMemoryBytes() -> Int {
     #if os(Linux)

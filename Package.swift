@@ -46,7 +46,9 @@ let package = Package(
         .testTarget(name: "GethTests", dependencies: ["GethPlugin", "SnapshotKit", "SnapshotTestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BesuTests", dependencies: ["BesuPlugin", "SnapshotKit", "SnapshotTestSupport"]),
         .testTarget(name: "NethermindTests", dependencies: ["NethermindPlugin", "SnapshotKit", "SnapshotTestSupport"]),
-        .testTarget(name: "LighthouseTests", dependencies: ["LighthousePlugin", "SnapshotKit"]),
-        .testTarget(name: "SnapshotterCLITests", dependencies: ["snapshotter", "SnapshotTestSupport"]),
+        .testTarget(
+            name: "LighthouseTests", dependencies: ["LighthousePlugin", "SnapshotKit"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "SnapshotterCLITests", dependencies: ["snapshotter", "SnapshotTestSupport"], resources: [.copy("Fixtures")]),
     ]
 )

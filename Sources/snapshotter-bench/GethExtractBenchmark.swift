@@ -21,13 +21,14 @@ struct GethExtractBenchmark: BenchmarkSection {
             + (0..<contracts).map { FakeAccounts.contract(seed: "bench-\($0)", slots: slotsPerContract, codeBytes: 1_024) }
         let node = try FakeGethNode(chain: FakeExecutionChain(genesis: accounts))
         let block = node.chain.head.header.pinnedBlock
-        let baseline = residentMemoryBytes()
+        let baseline = resetPeakResidentMemory()
         print("  \(accounts.count) accounts (\(contracts) contracts with \(slotsPerContract) slots); resident memory with the node's state: \(Format.bytes(baseline))")
 
         var rows: [[String]] = []
         for concurrency in [1, 8] {
             let rpc = JSONRPCClient(endpoint: node.url, configuration: .init(timeout: .seconds(60), maxAttempts: 1))
             let calls = node.requestCount(for: "debug_accountRange")
+            let before = resetPeakResidentMemory()
             let run = try extract(AccountRangeStateSource(rpc: rpc), at: block, concurrency: concurrency)
             guard run.accounts == accounts.count, run.root == block.stateRoot else {
                 throw BenchmarkFailure("concurrency \(concurrency): \(run.accounts) accounts, root \(Hex.encode(run.root)), expected \(accounts.count) and \(Hex.encode(block.stateRoot))")
@@ -37,24 +38,23 @@ struct GethExtractBenchmark: BenchmarkSection {
                 String(format: "%.2f s", run.seconds),
                 String(format: "%.0f accounts/s", Double(run.accounts) / run.seconds),
                 "\(node.requestCount(for: "debug_accountRange") - calls)",
-                Format.bytes(run.peakResident - baseline),
+                Format.bytes(peakResidentMemoryBytes() - before),
             ])
         }
-        print(Format.table(header: ["in flight", "wall time", "rate", "calls", "peak resident above the node's"], rows: rows))
+        print(Format.table(header: ["in flight", "wall time", "rate", "calls", "peak resident growth"], rows: rows))
     }
 
     /// Reads every page, hashing the accounts into a state root as the pipeline does, and measures the time.
-    private func extract(_ source: AccountRangeStateSource, at block: PinnedBlock, concurrency: Int) throws -> (accounts: Int, root: [UInt8], seconds: Double, peakResident: Int) {
+    private func extract(_ source: AccountRangeStateSource, at block: PinnedBlock, concurrency: Int) throws -> (accounts: Int, root: [UInt8], seconds: Double) {
         let outcome = Outcome()
         let done = DispatchSemaphore(value: 0)
-        let peak = PeakSampler()
         // Detached: the caller holds the main thread, which the main actor's tasks would need.
         Task.detached {
             let clock = ContinuousClock()
             let start = clock.now
             do {
                 var builder = StateRootBuilder()
-                let context = StateSourceContext(block: block, concurrency: concurrency) { _ in peak.sample() }
+                let context = StateSourceContext(block: block, concurrency: concurrency) { _ in }
                 for try await page in source.accountPages(context) {
                     for account in page { try builder.append(account) }
                 }
@@ -65,8 +65,7 @@ struct GethExtractBenchmark: BenchmarkSection {
             done.signal()
         }
         done.wait()
-        let (accounts, root, seconds) = try outcome.get()
-        return (accounts, root, seconds, peak.maximum)
+        return try outcome.get()
     }
 }
 
@@ -86,41 +85,4 @@ private final class Outcome: @unchecked Sendable {
         defer { lock.unlock() }
         return try result.get()
     }
-}
-
-/// The largest resident set size seen at the progress reports (one per page).
-private final class PeakSampler: @unchecked Sendable {
-    private let lock = NSLock()
-    private var peak = 0
-
-    func sample() {
-        let current = residentMemoryBytes()
-        lock.lock()
-        defer { lock.unlock() }
-        peak = max(peak, current)
-    }
-
-    var maximum: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return peak
-    }
-}
-
-/// A benchmark that could not produce a valid figure.
-struct BenchmarkFailure: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
-}
-
-/// The process's current resident set size in bytes (`VmRSS` on Linux; the peak elsewhere).
-func residentMemoryBytes() -> Int {
-    #if os(Linux)
-    if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-       let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
-       let kilobytes = Int(line.dropFirst("VmRSS:".count).dropLast(" kB".count).trimmingCharacters(in: .whitespaces)) {
-        return kilobytes * 1024
-    }
-    #endif
-    return peakResidentMemoryBytes()
 }

@@ -66,6 +66,21 @@ func peakResidentMemoryBytes() -> Int {
     #endif
 }
 
+/// Resets the peak resident set size to the current one where the system allows it (Linux: `/proc/self/clear_refs`),
+/// so a later `peakResidentMemoryBytes()` reports the peak of what follows; returns the current resident size.
+@discardableResult
+func resetPeakResidentMemory() -> Int {
+    #if os(Linux)
+    try? "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8)
+    if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+       let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
+       let kilobytes = Int(line.dropFirst("VmRSS:".count).dropLast(" kB".count).trimmingCharacters(in: .whitespaces)) {
+        return kilobytes * 1024
+    }
+    #endif
+    return peakResidentMemoryBytes()
+}
+
 extension Duration {
     /// The duration in seconds.
     var seconds: Double {

@@ -3,6 +3,8 @@ import Foundation
 /// Every section, in the order a run without arguments executes them.
 let sections: [any BenchmarkSection] = [
     KeccakBenchmark(),
+    StateRootBenchmark(),
+    CLGenesisBenchmark(),
     GethExtractBenchmark(),
 ]
 

@@ -13,6 +13,6 @@ struct Snapshotter: AsyncParsableCommand {
             that carries that state, and emits a runtime that starts a fresh chain from it at every `up`.
             """,
         version: ToolInfo.version,
-        subcommands: [PluginsCommand.self, InspectGenesisCommand.self]
+        subcommands: [PluginsCommand.self, InspectGenesisCommand.self, CLGenesisCommand.self, VerifyCommand.self]
     )
 }

@@ -8,7 +8,7 @@ public struct GethPlugin: ExecutionClientPlugin {
     public let displayName = "Geth"
     public let layer = ClientLayer.execution
     public let detection = ClientDetectionRules(clientVersionNames: ["Geth"], serviceNameTokens: ["geth"])
-    public var roles: [PluginRole] { [.stateSource] }
+    public var roles: [PluginRole] { [.stateSource, .runtime] }
 
     /// `range`: `debug_accountRange` paging (`AccountRangeStateSource`).
     public let stateSourceNames = ["range"]

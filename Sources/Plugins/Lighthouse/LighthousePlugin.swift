@@ -8,5 +8,5 @@ public struct LighthousePlugin: ClientPlugin {
     public let displayName = "Lighthouse"
     public let layer = ClientLayer.consensus
     public let detection = ClientDetectionRules(clientVersionNames: ["Lighthouse"], serviceNameTokens: ["lighthouse"])
-    public var roles: [PluginRole] { [] }
+    public var roles: [PluginRole] { [.consensusGenesis, .runtime] }
 }

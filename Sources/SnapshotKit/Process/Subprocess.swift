@@ -84,6 +84,10 @@ private final class ProcessRun: @unchecked Sendable {
     private let stdoutPipe = Pipe()
     private let stderrPipe = Pipe()
     private let group = DispatchGroup()
+    /// Completion and the timeout run here, not on `DispatchQueue.global()`: the global queue is as wide as the
+    /// machine has cores, so CPU-bound work elsewhere in the process (e.g. `concurrentPerform`) could delay a
+    /// timeout by many seconds; a private serial queue is served by a thread of its own.
+    private let queue = DispatchQueue(label: "snapshotter.subprocess")
     private let stdout = LockedState(Data())
     private let stderr = LockedState(Data())
     private let continuation: LockedState<CheckedContinuation<Result<SubprocessResult, SubprocessError>, Never>?>
@@ -112,12 +116,12 @@ private final class ProcessRun: @unchecked Sendable {
         let leadsGroup = getpgid(pid) == pid
         drain(stdoutPipe, into: stdout)
         drain(stderrPipe, into: stderr)
-        group.notify(queue: .global()) { [self] in
+        group.notify(queue: queue) { [self] in
             finish(.success(SubprocessResult(command: command, status: process.terminationStatus,
                                              stdout: stdout.withLock { $0 }, stderr: stderr.withLock { $0 })))
         }
         if let timeout {
-            DispatchQueue.global().asyncAfter(deadline: .now() + timeout.seconds) { [self] in
+            queue.asyncAfter(deadline: .now() + timeout.seconds) { [self] in
                 guard isPending else { return }
                 // The whole group: children that outlive the program would otherwise hold the pipes open.
                 _ = Foundation.kill(leadsGroup ? -pid : pid, SIGKILL)

@@ -1,0 +1,83 @@
+import Foundation
+
+/// Re-checks a snapshot folder offline: file digests, the EL genesis against the source state root, the CL genesis
+/// against the EL genesis and the metadata, the validator keystores against the genesis state, and the compose file's
+/// mounts and images. `snapshotter verify` runs it, and `create` runs it on the finished temporary folder before
+/// renaming it into place.
+///
+/// Checks are independent: one unreadable file fails the checks that need it and the others still run.
+public struct SnapshotVerifier: Sendable {
+    /// The snapshot folder.
+    public let folder: URL
+
+    public init(folder: URL) {
+        self.folder = folder
+    }
+
+    /// Runs every check. Throws only when the folder cannot be verified at all (no folder, no usable
+    /// `metadata.json`).
+    public func run() throws(SnapshotVerificationError) -> VerificationReport {
+        let metadata = try loadMetadata()
+        let execution = Result { () throws(SnapshotVerificationError) in try loadExecutionGenesis() }
+        let consensus = Result { () throws(SnapshotVerificationError) in try loadConsensusGenesis() }
+        return VerificationReport(checks: [
+            checkFiles(metadata),
+            checkStateRoot(metadata, execution),
+            checkGenesisHash(metadata, execution, consensus),
+            checkGenesisState(metadata, consensus),
+            checkGenesisValidatorsRoot(metadata, consensus),
+            checkKeystores(consensus),
+        ] + checkCompose() + [checkScripts()])
+    }
+
+    // MARK: Inputs
+
+    func url(_ path: String) -> URL { folder.appendingPathComponent(path) }
+
+    private func loadMetadata() throws(SnapshotVerificationError) -> SnapshotMetadataFields {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw .notAFolder(path: folder.path)
+        }
+        let path = url(SnapshotFileDigests.metadataFile)
+        guard let data = FileManager.default.contents(atPath: path.path) else { throw .missingMetadata(path: folder.path) }
+        let json: JSONValue
+        do { json = try JSONParser.parse([UInt8](data)) } catch { throw .invalidMetadata(path: path.path, reason: error.description) }
+        guard json["files"]?.objectValue != nil else {
+            throw .invalidMetadata(path: path.path, reason: "it has no `files` object")
+        }
+        return SnapshotMetadataFields(json: json)
+    }
+
+    private func loadExecutionGenesis() throws(SnapshotVerificationError) -> GenesisFile {
+        do { return try GenesisFile(contentsOf: url("el/genesis.json")) } catch {
+            throw .unreadable(path: "el/genesis.json", reason: error.description)
+        }
+    }
+
+    /// The genesis state decoded with the fork and preset of `cl/config.yaml`.
+    struct ConsensusGenesis {
+        var config: ConsensusConfig
+        var fork: ConsensusFork
+        var state: BeaconState
+    }
+
+    private func loadConsensusGenesis() throws(SnapshotVerificationError) -> ConsensusGenesis {
+        let config: ConsensusConfig, preset: ConsensusPreset, fork: ConsensusFork
+        do {
+            config = try ConsensusConfig(contentsOf: url("cl/config.yaml"))
+            preset = try config.preset()
+            fork = try config.genesisFork()
+        } catch {
+            throw .unreadable(path: "cl/config.yaml", reason: error.description)
+        }
+        guard let bytes = FileManager.default.contents(atPath: url("cl/genesis.ssz").path) else {
+            throw .unreadable(path: "cl/genesis.ssz", reason: "no such file")
+        }
+        do {
+            return ConsensusGenesis(config: config, fork: fork, state: try BeaconState(decoding: [UInt8](bytes), fork: fork, preset: preset))
+        } catch {
+            throw .unreadable(path: "cl/genesis.ssz", reason: "not a \(fork.rawValue) \(preset.name) state: \(error)")
+        }
+    }
+}

@@ -36,16 +36,8 @@ import Testing
     }
 
     private func create(_ node: FakeGethNode, _ arguments: [String], out: URL) async throws -> CLI.Result {
-        try await run(["create", "--rpc-url", node.url.absoluteString, "--genesis-dir", Self.genesisDir.path, "--out", out.path,
-                       "--quiet"] + arguments)
-    }
-
-    /// Runs the CLI on a thread of its own, so that waiting for it holds none of the cooperative pool's threads
-    /// (other tests' timers need them).
-    private func run(_ arguments: [String], environment: [String: String]? = nil) async throws -> CLI.Result {
-        try await withCheckedThrowingContinuation { continuation in
-            Thread { continuation.resume(with: Result { try CLI.run(arguments, environment: environment) }) }.start()
-        }
+        try await CLI.runOffPool(["create", "--rpc-url", node.url.absoluteString, "--genesis-dir", Self.genesisDir.path,
+                                  "--out", out.path, "--quiet"] + arguments)
     }
 
     private func metadata(_ folder: URL) throws -> SnapshotMetadata {
@@ -148,7 +140,7 @@ import Testing
         defer { stub.remove() }
         let out = outputFolder()
         defer { try? FileManager.default.removeItem(at: out) }
-        let result = try await run(["create", "--enclave", "devnet", "--out", out.path, "--quiet", "--name", "devnet"], environment: stub.environment)
+        let result = try await CLI.runOffPool(["create", "--enclave", "devnet", "--out", out.path, "--quiet", "--name", "devnet"], environment: stub.environment)
         #expect(result.status == 0, "\(result.stderr)")
         let folder = out.appendingPathComponent("devnet")
         #expect(try GenesisFile(contentsOf: folder.appendingPathComponent("el/genesis.json")).stateRoot() == chain.head.header.stateRoot)
@@ -165,7 +157,7 @@ import Testing
         defer { stub.remove() }
         let out = outputFolder()
         defer { try? FileManager.default.removeItem(at: out) }
-        let result = try await run(["create", "--enclave", "devnet", "--out", out.path, "--quiet"], environment: stub.environment)
+        let result = try await CLI.runOffPool(["create", "--enclave", "devnet", "--out", out.path, "--quiet"], environment: stub.environment)
         #expect(result.status == 2, "\(result.stderr)")
         #expect(result.stderr.contains("enclave 'devnet' has no running execution-layer service"), "\(result.stderr)")
         #expect(result.stderr.contains("--rpc-url"))

@@ -1,9 +1,9 @@
 import SnapshotKit
 
+/// Errors that mean the state read is incomplete (exit code 3 in `create`, nothing written): an account or storage
+/// slot without preimage, code that does not match its hash. The others are node set-up problems (debug API off,
+/// pruned state, unknown block) or an answer that is not a geth dump.
 extension AccountRangeError: StateCompletenessError {
-    /// Accounts or slots without preimage and code that does not match its hash mean an incomplete state (another
-    /// source may still read it, and `create` exits with 3 when none can); the debug API off, a pruned state or an
-    /// unknown block are node set-up problems.
     public var isIncompleteState: Bool {
         switch self {
         case .missingAccountPreimage, .incompleteStorage, .missingCode: true

@@ -18,7 +18,8 @@ struct PluginsCommand: ParsableCommand {
             let entries = registry.plugins.map { plugin in
                 PluginEntry(
                     id: plugin.id, name: plugin.displayName, layer: plugin.layer.rawValue,
-                    roles: plugin.roles.map(\.rawValue), detection: plugin.detection)
+                    roles: plugin.roles.map(\.rawValue), detection: plugin.detection,
+                    stateSources: (plugin as? any ExecutionClientPlugin)?.stateSourceNames)
             }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
@@ -31,6 +32,9 @@ struct PluginsCommand: ParsableCommand {
             print("  roles:     \(roles)")
             print("  detection: web3_clientVersion \(plugin.detection.clientVersionNames.map { "\($0)/…" }.joined(separator: ", "))"
                 + "; service name token \(plugin.detection.serviceNameTokens.joined(separator: ", "))")
+            if let execution = plugin as? any ExecutionClientPlugin {
+                print("  state sources: \(execution.stateSourceNames.joined(separator: ", ")) (tried in this order; --state-source picks one)")
+            }
         }
     }
 
@@ -40,5 +44,7 @@ struct PluginsCommand: ParsableCommand {
         let layer: String
         let roles: [String]
         let detection: ClientDetectionRules
+        /// An execution plugin's state sources, in the order they are tried.
+        let stateSources: [String]?
     }
 }

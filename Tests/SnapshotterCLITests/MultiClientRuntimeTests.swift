@@ -76,14 +76,14 @@ import Testing
 
 /// `snapshotter plugins` lists what each execution plugin reads with and that every one can run a snapshot.
 @Suite struct MultiClientPluginsTests {
-    @Test func everyExecutionClientReadsAndRuns() throws {
-        let result = try CLI.run(["plugins", "--json"])
+    @Test func everyExecutionClientReadsAndRuns() async throws {
+        let result = try await CLI.run(["plugins", "--json"])
         #expect(result.status == 0)
         let plugins = try #require((try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])?["plugins"] as? [[String: Any]])
         let execution = plugins.filter { $0["layer"] as? String == "execution" }
         #expect(execution.map { $0["stateSources"] as? [String] ?? [] } == [["range", "universal"], ["range", "universal"], ["universal"]])
         #expect(execution.allSatisfy { ($0["roles"] as? [String]) == ["state-source", "runtime"] })
-        let text = try CLI.run(["plugins"]).stdout
+        let text = try await CLI.run(["plugins"]).stdout
         #expect(text.contains("besu (Besu, execution client)\n  roles:     state-source, runtime\n"))
         #expect(text.contains("  state sources: range, universal (tried in this order; --state-source picks one)\n"))
     }

@@ -164,9 +164,10 @@ public final class JSONRPCClient: Sendable {
     /// Swift task's cancellation cancels an in-flight data task (`URLSessionTask.cancel()` waits on the session's
     /// queue while that queue waits to resume the cancelled task). The call returns at the first of the answer, the
     /// timeout and the caller's cancellation; a transfer left behind ends on its own, at the latest at the session's
-    /// timeout.
+    /// timeout. The transfer holds the client, whose deinit invalidates the session, until it ends: a transfer
+    /// that starts on an invalidated session traps.
     private func exchange(_ request: URLRequest) async throws -> (Data, URLResponse) {
-        let transfer = Task.detached { [session] in try await session.data(for: request) }
+        let transfer = Task.detached { [self] in try await session.data(for: request) }
         let outcome = ExchangeOutcome()
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in

@@ -40,10 +40,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "snapshotter-bench",
-            dependencies: ["SnapshotKit"]
+            dependencies: ["SnapshotKit", "SnapshotTestSupport", "GethPlugin"]
         ),
         .testTarget(name: "SnapshotKitTests", dependencies: ["SnapshotKit", "SnapshotTestSupport"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "GethTests", dependencies: ["GethPlugin", "SnapshotKit", "SnapshotTestSupport"]),
+        .testTarget(name: "GethTests", dependencies: ["GethPlugin", "SnapshotKit", "SnapshotTestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BesuTests", dependencies: ["BesuPlugin", "SnapshotKit", "SnapshotTestSupport"]),
         .testTarget(name: "NethermindTests", dependencies: ["NethermindPlugin", "SnapshotKit", "SnapshotTestSupport"]),
         .testTarget(

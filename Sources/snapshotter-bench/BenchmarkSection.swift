@@ -5,5 +5,5 @@ protocol BenchmarkSection {
     /// One line saying what the section measures.
     var summary: String { get }
     /// Measures and prints the section's figures.
-    func run() throws
+    func run() async throws
 }

@@ -5,6 +5,8 @@ let sections: [any BenchmarkSection] = [
     KeccakBenchmark(),
     StateRootBenchmark(),
     CLGenesisBenchmark(),
+    ExtractBenchmark(),
+    GethExtractBenchmark(),
 ]
 
 let requested = Array(CommandLine.arguments.dropFirst())
@@ -23,7 +25,7 @@ let selected = requested.isEmpty ? sections : sections.filter { requested.contai
 for section in selected {
     print("== \(section.name): \(section.summary)")
     do {
-        try section.run()
+        try await section.run()
     } catch {
         printError("section \(section.name) failed: \(error)")
         exit(1)

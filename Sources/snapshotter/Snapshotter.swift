@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import SnapshotKit
 
 /// The `snapshotter` command: freeze a Kurtosis devnet's state into a standalone docker-compose stack.
@@ -11,8 +12,30 @@ struct Snapshotter: AsyncParsableCommand {
             snapshotter discovers a Kurtosis enclave's services, reads the complete world state at one block, \
             proves it complete (the recomputed state root must equal the block's stateRoot), builds a new genesis \
             that carries that state, and emits a runtime that starts a fresh chain from it at every `up`.
+
+            Without a subcommand, `create` runs (see `snapshotter create --help`).
             """,
         version: ToolInfo.version,
-        subcommands: [PluginsCommand.self, InspectGenesisCommand.self, CLGenesisCommand.self, VerifyCommand.self]
+        subcommands: [CreateCommand.self, PluginsCommand.self, InspectGenesisCommand.self, CLGenesisCommand.self, VerifyCommand.self],
+        defaultSubcommand: CreateCommand.self
     )
+
+    /// Parses and runs the command; a command line that does not parse is one `error:` line and exit code 2, like
+    /// every other bad input.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                let exit = CommandFailure.report(message(for: error) + " (see snapshotter --help)")
+                Foundation.exit(exit.rawValue)
+            }
+            exit(withError: error)
+        }
+    }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import SnapshotKit
 import Testing
 @testable import GethPlugin
@@ -6,5 +7,25 @@ import Testing
     @Test func registersUnderItsID() throws {
         let registry = try PluginRegistry([GethPlugin()])
         #expect(try registry.plugin(id: GethPlugin().id, layer: GethPlugin().layer).displayName == "Geth")
+    }
+
+    @Test func isAStateSourcePlugin() throws {
+        let registry = try PluginRegistry([GethPlugin()])
+        let detected = try #require(registry.detect(clientVersion: "Geth/v1.16.8-stable-6a0c4f8c/linux-amd64/go1.24.1"))
+        let plugin = try #require(detected as? any ExecutionClientPlugin)
+        #expect(plugin.roles.contains(.stateSource))
+        #expect(plugin.stateSourceNames == ["range"])
+    }
+
+    @Test func makesTheAccountRangeSource() throws {
+        let rpc = JSONRPCClient(endpoint: URL(string: "http://127.0.0.1:1")!)
+        for preference in [nil, "range", "RANGE"] {
+            let source = try GethPlugin().makeStateSource(StateSourceEnvironment(rpc: rpc, originalGenesis: nil, preference: preference))
+            #expect(source is AccountRangeStateSource)
+            #expect(source.requirements.map(\.id) == ["debug-api", "preimages", "archive-state"])
+        }
+        #expect(throws: GethPlugin.UnknownStateSource(name: "dump", known: ["range"])) {
+            try GethPlugin().makeStateSource(StateSourceEnvironment(rpc: rpc, originalGenesis: nil, preference: "dump"))
+        }
     }
 }

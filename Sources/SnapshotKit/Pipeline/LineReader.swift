@@ -1,0 +1,64 @@
+import Foundation
+
+/// Reads a file one line at a time through a fixed-size buffer, so memory is bounded by the longest line.
+final class LineReader {
+    let url: URL
+    /// The file's size when opened.
+    let fileSize: Int
+    /// The number of the line last returned, from 1.
+    private(set) var lineNumber = 0
+    /// Bytes of the file consumed by the lines returned so far (newlines included).
+    private(set) var bytesConsumed = 0
+
+    private let handle: FileHandle
+    private var buffer: [UInt8] = []
+    private var start = 0
+    private var atEnd = false
+    private static let chunkSize = 1 << 20
+
+    /// Opens `url`; `nil` when it cannot be opened (the caller says why).
+    init?(url: URL) {
+        guard let handle = FileHandle(forReadingAtPath: url.path) else { return nil }
+        self.url = url
+        self.handle = handle
+        let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
+        fileSize = (attributes?[.size] as? NSNumber)?.intValue ?? 0
+    }
+
+    deinit { try? handle.close() }
+
+    /// The next line without its line ending (`\n` or `\r\n`), or `nil` at the end of the file.
+    func nextLine() throws -> ArraySlice<UInt8>? {
+        while true {
+            if let newline = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
+                let line = buffer[start..<newline]
+                bytesConsumed += newline + 1 - start
+                start = newline + 1
+                lineNumber += 1
+                return line.last == UInt8(ascii: "\r") ? line.dropLast() : line
+            }
+            if atEnd {
+                guard start < buffer.count else { return nil }
+                let line = buffer[start...]
+                bytesConsumed += buffer.count - start
+                start = buffer.count
+                lineNumber += 1
+                return line.last == UInt8(ascii: "\r") ? line.dropLast() : line
+            }
+            try fill()
+        }
+    }
+
+    /// Drops consumed bytes and appends the next chunk of the file.
+    private func fill() throws {
+        if start > 0 {
+            buffer.removeSubrange(0..<start)
+            start = 0
+        }
+        guard let chunk = try handle.read(upToCount: Self.chunkSize), !chunk.isEmpty else {
+            atEnd = true
+            return
+        }
+        buffer.append(contentsOf: chunk)
+    }
+}

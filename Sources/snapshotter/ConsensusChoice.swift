@@ -1,0 +1,28 @@
+import SnapshotKit
+
+/// The consensus plugin that builds the snapshot's consensus genesis.
+struct ConsensusChoice {
+    let plugin: any ClientPlugin
+    let provider: any ConsensusGenesisProvider
+
+    /// `choice` is `auto` or a plugin id. `auto` takes the enclave's consensus client when a plugin can build its
+    /// genesis (`serviceName` is its first consensus service), else the only plugin that can.
+    static func resolve(registry: PluginRegistry, choice: String, serviceName: String?) throws -> ConsensusChoice {
+        let capable = registry.plugins(for: .consensus).filter { $0 is any ConsensusGenesisProvider }
+        let plugin: any ClientPlugin
+        if choice.lowercased() != "auto" {
+            plugin = try registry.plugin(id: choice, layer: .consensus)
+        } else if let detected = serviceName.flatMap({ registry.detect(serviceName: $0, layer: .consensus) }),
+                  detected is any ConsensusGenesisProvider {
+            plugin = detected
+        } else if capable.count == 1 {
+            plugin = capable[0]
+        } else {
+            throw CreateError.cannotChooseConsensus(capable: capable.map(\.id))
+        }
+        guard let provider = plugin as? any ConsensusGenesisProvider else {
+            throw CreateError.noConsensusGenesis(plugin: plugin.id, capable: capable.map(\.id))
+        }
+        return ConsensusChoice(plugin: plugin, provider: provider)
+    }
+}

@@ -33,12 +33,15 @@ enum CommandFailure {
         return exitCode(for: error)
     }
 
-    /// 3 for a state that failed verification, 1 for failures no input explains, 2 for the rest.
+    /// 3 for a state that failed verification or is known to be incomplete, 1 for failures no input explains, 2
+    /// for the rest.
     static func exitCode(for error: any Error) -> ExitCode {
+        if let completeness = error as? any StateCompletenessError, completeness.isIncompleteState {
+            return verificationExitCode
+        }
         switch error {
-        case is StateVerificationError: verificationExitCode
-        case is CocoaError, is DecodingError, is EncodingError: unexpectedExitCode
-        default: exitCode
+        case is CocoaError, is DecodingError, is EncodingError: return unexpectedExitCode
+        default: return exitCode
         }
     }
 }

@@ -26,11 +26,14 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
-        .target(name: "SnapshotTestSupport", dependencies: ["SnapshotKit"]),
+        .target(name: "SnapshotTestSupport", dependencies: ["SnapshotKit", .product(name: "Yams", package: "Yams")]),
         .target(name: "GethPlugin", dependencies: ["SnapshotKit"], path: "Sources/Plugins/Geth"),
         .target(name: "BesuPlugin", dependencies: ["SnapshotKit"], path: "Sources/Plugins/Besu"),
         .target(name: "NethermindPlugin", dependencies: ["SnapshotKit"], path: "Sources/Plugins/Nethermind"),
         .target(name: "LighthousePlugin", dependencies: ["SnapshotKit"], path: "Sources/Plugins/Lighthouse"),
+        // The copyable skeleton of a new client plugin (plugin-template/README.md): built and tested here so it always
+        // compiles and passes the conformance checks; never registered in the tool.
+        .target(name: "TemplatePlugin", dependencies: ["SnapshotKit"], path: "plugin-template/Sources"),
         .executableTarget(
             name: "snapshotter",
             dependencies: [
@@ -46,6 +49,8 @@ let package = Package(
         .testTarget(name: "GethTests", dependencies: ["GethPlugin", "SnapshotKit", "SnapshotTestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BesuTests", dependencies: ["BesuPlugin", "SnapshotKit", "SnapshotTestSupport"]),
         .testTarget(name: "NethermindTests", dependencies: ["NethermindPlugin", "SnapshotKit", "SnapshotTestSupport"]),
+        .testTarget(
+            name: "TemplateTests", dependencies: ["TemplatePlugin", "SnapshotKit", "SnapshotTestSupport"], path: "plugin-template/Tests"),
         .testTarget(
             name: "LighthouseTests", dependencies: ["LighthousePlugin", "SnapshotKit"], resources: [.copy("Fixtures")]),
         .testTarget(

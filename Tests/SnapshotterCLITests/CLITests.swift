@@ -8,6 +8,6 @@ import Testing
         #expect(result.status == 0)
         let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
         let ids = (object?["plugins"] as? [[String: Any]])?.compactMap { $0["id"] as? String }
-        #expect(ids == ["geth", "besu", "nethermind", "lighthouse"])
+        #expect(ids == ["geth", "besu", "nethermind", "reth", "lighthouse"])
     }
 }

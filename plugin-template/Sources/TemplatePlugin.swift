@@ -13,8 +13,8 @@ public struct TemplatePlugin: ExecutionClientPlugin {
     public let displayName = "Template"
     public let layer = ClientLayer.execution
     // TEMPLATE: detection rules.
-    // - clientVersionNames: the first '/'-separated field of the client's `web3_clientVersion`, compared without case
-    //   (`Template/v1.2.3-abcdef/linux-amd64/…` → "Template").
+    // - clientVersionNames: the first '/'-separated field of the client's `web3_clientVersion`, compared without case;
+    //   write it as the client prints it (the rename only guessed it from the type name).
     // - serviceNameTokens: the client's token in ethereum-package service names (`el-1-template-lighthouse` → "template").
     public let detection = ClientDetectionRules(clientVersionNames: ["Template"], serviceNameTokens: ["template"])
     // TEMPLATE: the roles the plugin fills. Without a runtime service, drop `.runtime` and the TemplateRuntime*.swift files.

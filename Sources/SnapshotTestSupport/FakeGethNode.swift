@@ -47,9 +47,11 @@ public final class FakeGethNode: Sendable {
     public init(chain: FakeExecutionChain, knobs: Knobs = Knobs(), limits: JSONRPCTestServer.Limits = .init()) throws {
         let state = Guarded((chain: chain, knobs: knobs))
         self.state = state
-        server = try JSONRPCTestServer(limits: limits) { method, params in
+        // Answered on the server's threads: a child process under test gets its answers even while the test's
+        // own threads (Swift's cooperative pool) are blocked waiting for it.
+        server = try JSONRPCTestServer.answeringOnItsThreads(limits: limits) { method, params in
             let (chain, knobs) = state.withLock { ($0.chain, $0.knobs) }
-            if let delay = knobs.delay { try await Task.sleep(for: delay) }
+            if let delay = knobs.delay { Thread.sleep(forTimeInterval: delay.timeInterval) }
             return try FakeGethMethods(chain: chain, knobs: knobs).answer(method, params)
         }
     }

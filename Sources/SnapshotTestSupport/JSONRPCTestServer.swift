@@ -10,6 +10,8 @@ import SnapshotKit
 public final class JSONRPCTestServer: Sendable {
     /// Answers one call; throw `RPCFailure` to answer with a JSON-RPC error object.
     public typealias Handler = @Sendable (_ method: String, _ params: [JSONValue]) async throws -> JSONValue
+    /// Answers one call on the server's own connection thread; throw `RPCFailure` to answer with an error object.
+    public typealias SynchronousHandler = @Sendable (_ method: String, _ params: [JSONValue]) throws -> JSONValue
 
     /// A JSON-RPC error answer.
     public struct RPCFailure: Error, Sendable {
@@ -65,8 +67,19 @@ public final class JSONRPCTestServer: Sendable {
     public let url: URL
     private let core: ServerCore
 
-    /// Starts listening at once.
-    public init(limits: Limits = Limits(), handler: @escaping Handler) throws {
+    /// Starts listening at once. The async `handler` runs in Swift's cooperative thread pool, so it cannot answer
+    /// while every thread of the pool is blocked (e.g. by synchronous tests waiting for a child process).
+    public convenience init(limits: Limits = Limits(), handler: @escaping Handler) throws {
+        try self.init(limits: limits, answering: .async(handler))
+    }
+
+    /// A server, listening at once, whose `handler` runs on the server's connection threads: it answers whatever
+    /// the cooperative thread pool is doing. Use it for a fake node that a child process under test calls.
+    public static func answeringOnItsThreads(limits: Limits = Limits(), handler: @escaping SynchronousHandler) throws -> JSONRPCTestServer {
+        try JSONRPCTestServer(limits: limits, answering: .synchronous(handler))
+    }
+
+    private init(limits: Limits, answering handler: ServerCore.CallHandler) throws {
         let (listener, port) = try Socket.listenOnLoopback()
         url = URL(string: "http://127.0.0.1:\(port)")!
         core = ServerCore(listener: listener, limits: limits, handler: handler)
@@ -127,10 +140,16 @@ private final class ServerCore: Sendable {
     let state = Guarded(State())
     private let listener: Socket
     private let limits: JSONRPCTestServer.Limits
-    private let handler: JSONRPCTestServer.Handler
+    /// How calls are answered: in a task of the cooperative pool, or right on the connection thread.
+    enum CallHandler: Sendable {
+        case async(JSONRPCTestServer.Handler)
+        case synchronous(JSONRPCTestServer.SynchronousHandler)
+    }
+
+    private let handler: CallHandler
     private let acceptLoopEnded = DispatchSemaphore(value: 0)
 
-    init(listener: Socket, limits: JSONRPCTestServer.Limits, handler: @escaping JSONRPCTestServer.Handler) {
+    init(listener: Socket, limits: JSONRPCTestServer.Limits, handler: CallHandler) {
         self.listener = listener
         self.limits = limits
         self.handler = handler
@@ -224,31 +243,22 @@ private final class ServerCore: Sendable {
         return fault
     }
 
-    /// Runs the async handler from this connection thread and waits for the answer's bytes.
+    /// The answer's bytes to a request body (one call or a batch), computed on this connection thread.
     private func respond(to body: [UInt8]) -> [UInt8] {
-        let answer = Guarded<[UInt8]>([])
-        let done = DispatchSemaphore(value: 0)
-        Task { [self] in
-            let value = await answerDocument(body)
-            answer.withLock { $0 = Array(JSONWriter.string(value).utf8) }
-            done.signal()
-        }
-        done.wait()
-        return answer.withLock { $0 }
+        Array(JSONWriter.string(answerDocument(body)).utf8)
     }
 
-    private func answerDocument(_ body: [UInt8]) async -> JSONValue {
+    private func answerDocument(_ body: [UInt8]) -> JSONValue {
         guard let document = try? JSONParser.parse(body) else {
             return Self.errorAnswer(id: .null, code: -32700, message: "parse error")
         }
-        guard case .array(let calls) = document else { return await answerCall(document) }
+        guard case .array(let calls) = document else { return answerCall(document) }
         guard !calls.isEmpty else { return Self.errorAnswer(id: .null, code: -32600, message: "empty batch") }
-        var answers: [JSONValue] = []
-        for call in calls { answers.append(await answerCall(call)) }
+        let answers = calls.map(answerCall)
         return .array(state.withLock { $0.batchOrder } == .reversed ? answers.reversed() : answers)
     }
 
-    private func answerCall(_ call: JSONValue) async -> JSONValue {
+    private func answerCall(_ call: JSONValue) -> JSONValue {
         let id = call.objectValue?.first { $0.key == "id" }?.value ?? .null
         guard let method = call.objectValue?.first(where: { $0.key == "method" })?.value.stringValue else {
             return Self.errorAnswer(id: id, code: -32600, message: "invalid request")
@@ -261,12 +271,34 @@ private final class ServerCore: Sendable {
         }
         state.withLock { $0.methodCounts[method, default: 0] += 1 }
         do {
-            let result = try await handler(method, params)
+            let result = try invoke(method, params)
             return .object([("jsonrpc", .string("2.0")), ("id", id), ("result", result)])
         } catch let failure as JSONRPCTestServer.RPCFailure {
             return Self.errorAnswer(id: id, code: failure.code, message: failure.message, data: failure.data)
         } catch {
             return Self.errorAnswer(id: id, code: -32603, message: String(describing: error))
+        }
+    }
+
+    /// Calls the handler: right here when it is synchronous, else in a task this thread waits for.
+    private func invoke(_ method: String, _ params: [JSONValue]) throws -> JSONValue {
+        switch handler {
+        case .synchronous(let handler):
+            return try handler(method, params)
+        case .async(let handler):
+            let outcome = Guarded<Result<JSONValue, any Error>>(.failure(CancellationError()))
+            let done = DispatchSemaphore(value: 0)
+            Task {
+                do {
+                    let result = try await handler(method, params)
+                    outcome.withLock { $0 = .success(result) }
+                } catch {
+                    outcome.withLock { $0 = .failure(error) }
+                }
+                done.signal()
+            }
+            done.wait()
+            return try outcome.withLock { $0 }.get()
         }
     }
 

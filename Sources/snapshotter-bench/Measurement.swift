@@ -81,6 +81,18 @@ func resetPeakResidentMemory() -> Int {
     return peakResidentMemoryBytes()
 }
 
+/// The process's current resident set size in bytes (`VmRSS` on Linux; the peak elsewhere).
+func residentMemoryBytes() -> Int {
+    #if os(Linux)
+    if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+       let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
+       let kilobytes = Int(line.dropFirst("VmRSS:".count).dropLast(" kB".count).trimmingCharacters(in: .whitespaces)) {
+        return kilobytes * 1024
+    }
+    #endif
+    return peakResidentMemoryBytes()
+}
+
 extension Duration {
     /// The duration in seconds.
     var seconds: Double {

@@ -108,32 +108,41 @@ struct CreateCommand: AsyncParsableCommand {
 
     private func create() async throws -> SnapshotRun {
         let registry = try Registry.make()
-        let createdAt = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
         let progress = quiet ? nil : ProgressRenderer(style: isatty(STDERR_FILENO) == 1 ? .terminal : .log) { text in
             FileHandle.standardError.write(Data(text.utf8))
         }
         // Cheap checks of the local inputs come before any long work.
         let genesisFiles = try genesisDir.map { path throws in try SourceGenesisFiles(folder: URL(fileURLWithPath: path)) }
         SignalCleanup.shared.install()
-
         if let fromDump {
-            let dump = URL(fileURLWithPath: fromDump)
             // `validate()` requires --genesis-dir with --from-dump.
-            let files = genesisFiles!
-            let consensus = try consensusStep(registry: registry, serviceName: nil)
-            try consensus.checkInputs(files)
-            let genesis = try GenesisFile(contentsOf: files.genesis)
-            let root = try DumpStateSource.root(of: dump)
-            let pinned = PinnedBlock.offline(stateRoot: root, number: dumpBlock ?? 0, genesis: genesis.parameters)
-            let source = SnapshotMetadata.Source(
-                enclave: nil, rpcURL: nil, elClient: nil, clientVersion: nil, chainId: genesis.parameters.config.chainId,
-                blockNumber: pinned.number, blockHash: nil, stateRoot: root)
-            let workspace = try makeWorkspace(prefix: dump.deletingPathExtension().lastPathComponent, block: pinned, createdAt: createdAt)
-            return try await assemble(
-                workspace: workspace, block: pinned, files: files, genesis: genesis, stateSource: DumpStateSource(url: dump),
-                consensus: consensus, source: source, createdAt: createdAt, progress: progress)
+            return try await create(fromDump: URL(fileURLWithPath: fromDump), files: genesisFiles!, registry: registry, progress: progress)
         }
+        return try await createFromNode(genesisFiles: genesisFiles, registry: registry, progress: progress)
+    }
 
+    /// `--from-dump`: the block is the dump's root, numbered `--dump-block`, with the source genesis' header fields.
+    private func create(fromDump dump: URL, files: SourceGenesisFiles, registry: PluginRegistry,
+                        progress: ProgressRenderer?) async throws -> SnapshotRun {
+        let consensus = try consensusStep(registry: registry, serviceName: nil)
+        try consensus.checkInputs(files)
+        let genesis = try GenesisFile(contentsOf: files.genesis)
+        let root = try DumpStateSource.root(of: dump)
+        let pinned = PinnedBlock.offline(stateRoot: root, number: dumpBlock ?? 0, genesis: genesis.parameters)
+        let source = SnapshotMetadata.Source(
+            enclave: nil, rpcURL: nil, elClient: nil, clientVersion: nil, chainId: genesis.parameters.config.chainId,
+            blockNumber: pinned.number, blockHash: nil, stateRoot: root)
+        let createdAt = Self.now()
+        let workspace = try makeWorkspace(prefix: dump.deletingPathExtension().lastPathComponent, block: pinned, createdAt: createdAt)
+        return try await assemble(
+            workspace: workspace, block: pinned, files: files, genesis: genesis, stateSource: DumpStateSource(url: dump),
+            consensus: consensus, source: source, createdAt: createdAt, progress: progress)
+    }
+
+    /// `--enclave` or `--rpc-url`: find and identify the node, pin the block, fetch the genesis files (from the
+    /// enclave unless --genesis-dir), then read the state with the execution plugin's source.
+    private func createFromNode(genesisFiles: SourceGenesisFiles?, registry: PluginRegistry,
+                                progress: ProgressRenderer?) async throws -> SnapshotRun {
         progress?.note(enclave.map { "discovering enclave \($0)" } ?? "connecting to \(rpcURL!)")
         let node = try await ExecutionNode.connect(
             enclave: enclave, rpcURL: rpcURL.flatMap(URL.init(string:)), elChoice: el, concurrency: concurrency, registry: registry)
@@ -142,8 +151,8 @@ struct CreateCommand: AsyncParsableCommand {
         // `validate()` checked the selector.
         let pinned = try await BlockPinner(rpc: node.rpc).pin(try BlockSelector(parsing: block))
         progress?.note("pinned block \(pinned.number) \(Hex.encode(pinned.hash)) (\(node.plugin.id)\(node.clientVersion.map { ", \($0)" } ?? ""))")
-        let prefix = enclave ?? node.rpc.endpoint.host ?? "node"
-        let workspace = try makeWorkspace(prefix: prefix, block: pinned, createdAt: createdAt)
+        let createdAt = Self.now()
+        let workspace = try makeWorkspace(prefix: enclave ?? node.rpc.endpoint.host ?? "node", block: pinned, createdAt: createdAt)
         do {
             let files: SourceGenesisFiles
             if let genesisFiles {
@@ -171,6 +180,11 @@ struct CreateCommand: AsyncParsableCommand {
             SignalCleanup.shared.unregister(workspace.root)
             throw error
         }
+    }
+
+    /// Now, to the second (as metadata.json and the default name write it).
+    private static func now() -> Date {
+        Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
     }
 
     /// The consensus genesis step of the plugin `--cl` names (`serviceName`: the enclave's consensus service).

@@ -16,7 +16,9 @@ struct Snapshotter: AsyncParsableCommand {
             Without a subcommand, `create` runs (see `snapshotter create --help`).
             """,
         version: ToolInfo.version,
-        subcommands: [CreateCommand.self, PluginsCommand.self, InspectGenesisCommand.self, CLGenesisCommand.self, VerifyCommand.self],
+        subcommands: [
+            CreateCommand.self, PluginsCommand.self, InspectGenesisCommand.self, CLGenesisCommand.self, VerifyCommand.self,
+        ],
         defaultSubcommand: CreateCommand.self
     )
 

@@ -80,4 +80,19 @@ import Testing
             try AccountRangePage(recorded.setting("accounts", to: tampered), block: 0)
         }
     }
+
+    /// Missing preimages and roots that do not match mean an incomplete state (create exits 3); node set-up problems
+    /// do not.
+    @Test func whichErrorsMeanAnIncompleteState() {
+        let incomplete: [AccountRangeError] = [
+            .missingAccountPreimage(hashedAddress: [1], block: 1), .incompleteStorage(address: .zero, returnedSlots: 1, block: 1),
+            .missingCode(address: .zero, codeHash: [2]),
+        ]
+        let setUp: [AccountRangeError] = [
+            .debugAPIDisabled(endpoint: "http://127.0.0.1:8545"), .historicalStateUnavailable(block: 1, nodeMessage: "missing trie node"),
+            .blockNotFound(block: 1, hash: [3]), .malformedAnswer("x"),
+        ]
+        #expect(incomplete.map(\.isIncompleteState) == [true, true, true])
+        #expect(setUp.map(\.isIncompleteState) == [false, false, false, false])
+    }
 }

@@ -117,6 +117,16 @@ import Testing
         #expect(error?.description.contains("preimages") == true)
     }
 
+    /// The check asks for neither code nor storage, so a contract coming first is not taken for a damaged one.
+    @Test func theRequirementCheckPassesWhenAContractComesFirst() async throws {
+        let contracts = (0..<40).map { FakeAccounts.contract(seed: "first-\($0)", slots: 3) }
+        let chain = FakeExecutionChain(genesis: contracts)
+        let first = try #require(chain.head.state.entries.first)
+        #expect(!first.account.code.isEmpty && !first.account.storage.isEmpty)
+        let node = try FakeGethNode(chain: chain)
+        try await AccountRangeStateSource(rpc: GethFixtures.client(node)).checkRequirements(at: chain.head.header.pinnedBlock)
+    }
+
     @Test func prunedHistoryNamesArchiveMode() async throws {
         let chain = GethFixtures.devnetChain
         let node = try FakeGethNode(chain: chain, knobs: .init(prunedHistory: true))

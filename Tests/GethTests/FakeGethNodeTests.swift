@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import SnapshotKit
 import SnapshotTestSupport
 import Testing
@@ -109,5 +112,28 @@ import Testing
         } catch {
             #expect(error.rpcCode == -32601)
         }
+    }
+
+    /// The node answers on its own threads: a child process under test (`snapshotter create`) gets its answers even
+    /// while every thread of Swift's cooperative pool is blocked, as synchronous tests waiting for it block them.
+    @Test(.timeLimit(.minutes(1)))
+    func answersWhileTheCooperativePoolIsBlocked() throws {
+        let node = try FakeGethNode(chain: FakeExecutionChain(genesis: FakeAccounts.externallyOwned(count: 3, seed: "pool")))
+        let release = DispatchSemaphore(value: 0)
+        let width = ProcessInfo.processInfo.activeProcessorCount
+        for _ in 0..<width { Task.detached { release.wait() } }
+        defer { for _ in 0..<width { release.signal() } }
+        var request = URLRequest(url: node.url)
+        request.httpMethod = "POST"
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        request.httpBody = Data(#"{"jsonrpc":"2.0","id":1,"method":"eth_blockNumber","params":[]}"#.utf8)
+        let answer = LockedLog<String>()
+        let done = DispatchSemaphore(value: 0)
+        URLSession.shared.dataTask(with: request) { data, _, _ in
+            answer.append(String(decoding: data ?? Data(), as: UTF8.self))
+            done.signal()
+        }.resume()
+        #expect(done.wait(timeout: .now() + 10) == .success)
+        #expect(answer.all == [#"{"jsonrpc":"2.0","id":1,"result":"0x0"}"#])
     }
 }

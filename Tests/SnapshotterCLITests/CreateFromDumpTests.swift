@@ -2,8 +2,9 @@ import Foundation
 import SnapshotKit
 import Testing
 
-/// `snapshotter create --from-dump` on the bundled example, run as a user runs it.
-@Suite struct CreateFromDumpTests {
+/// `snapshotter create --from-dump` on the bundled example, run as a user runs it. One test at a time: each runs
+/// the binary, which builds a consensus genesis too.
+@Suite(.serialized) struct CreateFromDumpTests {
     /// The repository's `Examples/devnet-dump`, found from this source file.
     static let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Examples/devnet-dump")

@@ -4,7 +4,8 @@ import SnapshotTestSupport
 import Testing
 
 /// `snapshotter create --rpc-url` and `--enclave` against a fake geth node (in this process) and a stub `kurtosis`.
-@Suite struct CreateFromNodeTests {
+/// One test at a time: each runs the binary, and the fake nodes share this process with every other suite.
+@Suite(.serialized) struct CreateFromNodeTests {
     static let genesisDir = CreateFromDumpTests.genesisDir
     static let kurtosisFixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("SnapshotKitTests/Fixtures/kurtosis")
@@ -212,7 +213,7 @@ import Testing
     /// SIGINT while the state is being read: the partial folder goes, the exit status says which signal.
     @Test(arguments: [SIGINT, SIGTERM])
     func anInterruptedRunLeavesNothingBehind(_ signal: Int32) async throws {
-        let node = try FakeGethNode(chain: try Self.chain(), knobs: .init(delay: .milliseconds(300)))
+        let node = try FakeGethNode(chain: try Self.chain(), knobs: .init(delay: .seconds(1)))
         let out = outputFolder()
         defer { try? FileManager.default.removeItem(at: out) }
         let process = Process()
@@ -224,7 +225,7 @@ import Testing
         process.standardOutput = FileHandle.nullDevice
         try process.run()
         var started = false
-        for _ in 0..<200 where !started {
+        for _ in 0..<1200 where !started {
             try await Task.sleep(for: .milliseconds(50))
             started = entries(out).contains { $0.contains(".partial-") } && node.requestCount(for: "debug_accountRange") > 1
         }
@@ -239,23 +240,24 @@ import Testing
 }
 
 extension CLI {
-    /// `run(_:environment:)` on a Dispatch thread: it blocks until the binary exits, and a blocked thread of the
-    /// cooperative pool could starve the fake node serving the binary from this same process.
+    /// `run(_:environment:)` on a thread of its own: it blocks until the binary exits, and a blocked thread of the
+    /// cooperative pool (or of Dispatch's global queues, which feed the pool on Linux) could starve the fake node
+    /// that serves the binary from this same process.
     static func runOffPool(_ arguments: [String], environment: [String: String]? = nil) async throws -> Result {
         try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
+            Thread {
                 continuation.resume(with: Swift.Result { try run(arguments, environment: environment) })
-            }
+            }.start()
         }
     }
 
-    /// Waits for `process` to exit without blocking a thread of the cooperative pool.
+    /// Waits for `process` to exit on a thread of its own (see `runOffPool`).
     static func waitOffPool(_ process: Process) async {
         await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
+            Thread {
                 process.waitUntilExit()
                 continuation.resume()
-            }
+            }.start()
         }
     }
 }

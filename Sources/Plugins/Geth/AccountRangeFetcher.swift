@@ -29,7 +29,7 @@ struct AccountRangeFetcher: Sendable {
         } catch {
             throw classified(error)
         }
-        return try AccountRangePage(result, block: block.number)
+        return try AccountRangePage(result, block: block.number, withCodeAndStorage: withCodeAndStorage)
     }
 
     /// The first page of `range`'s accounts from `range.start`, without those at or past the range's end.

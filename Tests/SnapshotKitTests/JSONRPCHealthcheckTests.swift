@@ -12,7 +12,7 @@ import Testing
     }
 
     @Test func holdsOnceTheNodeAnswersWithAResult() async throws {
-        let server = try JSONRPCTestServer { method, _ in
+        let server = try JSONRPCTestServer.answeringOnItsThreads { method, _ in
             #expect(method == "eth_blockNumber")
             return .string("0x2a")
         }
@@ -23,7 +23,7 @@ import Testing
     }
 
     @Test func failsOnAnErrorAnswerAndOnAClosedPort() async throws {
-        let starting = try JSONRPCTestServer { _, _ in throw JSONRPCTestServer.RPCFailure(code: -32000, message: "starting up") }
+        let starting = try JSONRPCTestServer.answeringOnItsThreads { _, _ in throw JSONRPCTestServer.RPCFailure(code: -32000, message: "starting up") }
         let port = try #require(starting.url.port)
         #expect(!(try await Self.run(.jsonRPCOverBash(port: port))).succeeded)
         #expect(!(try await Self.run(.jsonRPCOverBash(port: 1))).succeeded)

@@ -1,23 +1,23 @@
 import Foundation
 import Testing
 
-/// Runs the built `snapshotter` binary as a user would.
-@Suite struct PluginsCLITests {
-    static func plugins() throws -> [[String: Any]] {
-        let result = try CLI.run(["plugins", "--json"])
+/// Runs the built `snapshotter` binary as a user would (on threads of its own, one test at a time: see `runOffPool`).
+@Suite(.serialized) struct PluginsCLITests {
+    static func plugins() async throws -> [[String: Any]] {
+        let result = try await CLI.runOffPool(["plugins", "--json"])
         #expect(result.status == 0, "\(result.stderr)")
         let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
         return try #require(object?["plugins"] as? [[String: Any]])
     }
 
-    @Test func pluginsJSONListsEveryClient() throws {
-        let ids = try Self.plugins().compactMap { $0["id"] as? String }
+    @Test func pluginsJSONListsEveryClient() async throws {
+        let ids = try await Self.plugins().compactMap { $0["id"] as? String }
         #expect(ids == ["geth", "besu", "nethermind", "reth", "lighthouse"])
     }
 
     /// Each plugin's detection rules, roles, runtime services and state sources with their requirements.
-    @Test func pluginsJSONDescribesRolesAndRequirements() throws {
-        let plugins = try Self.plugins()
+    @Test func pluginsJSONDescribesRolesAndRequirements() async throws {
+        let plugins = try await Self.plugins()
         let reth = try #require(plugins.first { $0["id"] as? String == "reth" })
         #expect(reth["name"] as? String == "Reth" && reth["layer"] as? String == "execution")
         #expect(reth["roles"] as? [String] == ["state-source", "runtime"])
@@ -42,10 +42,10 @@ import Testing
 
     /// No two shipped plugins of a layer claim the same `web3_clientVersion` name or service-name token: detection
     /// takes the first match, so a collision would silently pick the wrong plugin.
-    @Test func shippedDetectionRulesDoNotCollide() throws {
+    @Test func shippedDetectionRulesDoNotCollide() async throws {
         for layer in ["execution", "consensus"] {
             var versionNames: [String: String] = [:], tokens: [String: String] = [:]
-            for plugin in try Self.plugins() where plugin["layer"] as? String == layer {
+            for plugin in try await Self.plugins() where plugin["layer"] as? String == layer {
                 let id = try #require(plugin["id"] as? String)
                 let detection = try #require(plugin["detection"] as? [String: [String]])
                 for name in detection["clientVersionNames"] ?? [] {
@@ -58,8 +58,8 @@ import Testing
         }
     }
 
-    @Test func pluginsTextShowsTheSameFacts() throws {
-        let result = try CLI.run(["plugins"])
+    @Test func pluginsTextShowsTheSameFacts() async throws {
+        let result = try await CLI.runOffPool(["plugins"])
         #expect(result.status == 0, "\(result.stderr)")
         let reth = try #require(result.stdout.components(separatedBy: "\n\n").first { $0.hasPrefix("reth ") })
         let lines = reth.split(separator: "\n").map(String.init)

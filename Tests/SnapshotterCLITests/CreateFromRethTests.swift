@@ -5,7 +5,7 @@ import Testing
 
 /// `snapshotter create --rpc-url` against a fake Reth node: detected from its `web3_clientVersion`, read with the
 /// universal source through whichever tracing call it serves.
-@Suite struct CreateFromRethTests {
+@Suite(.serialized) struct CreateFromRethTests {
     static let clientVersion = "reth/v1.9.3-27a8c0f/x86_64-unknown-linux-gnu"
 
     /// Reth serves both tracing calls; the source must work with either alone too.

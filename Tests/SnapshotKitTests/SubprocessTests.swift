@@ -68,22 +68,24 @@ import SnapshotKit
 
     @Test func timeoutKillsTheProgramAndItsChildren() async throws {
         // The child `sleep` holds the output pipe open: only killing the whole group lets the run end early.
-        let (runner, arguments) = Self.shell("sleep 20; echo late", timeout: .milliseconds(300))
+        // Without the kill the run could not end before `sleep` does (60 s); the bound is loose so that a loaded
+        // machine, where resuming the awaiting task can take seconds, does not fail it.
+        let (runner, arguments) = Self.shell("sleep 60; echo late", timeout: .milliseconds(300))
         let started = ContinuousClock.now
         let error = await #expect(throws: SubprocessError.self) { try await runner.run(arguments) }
-        #expect(ContinuousClock.now - started < .seconds(5))
-        #expect(error == .timedOut(command: "sh -c 'sleep 20; echo late'", seconds: 0.3))
-        #expect(error?.description.hasPrefix("`sh -c 'sleep 20; echo late'` did not finish within 0.3 s") == true)
+        #expect(ContinuousClock.now - started < .seconds(40))
+        #expect(error == .timedOut(command: "sh -c 'sleep 60; echo late'", seconds: 0.3))
+        #expect(error?.description.hasPrefix("`sh -c 'sleep 60; echo late'` did not finish within 0.3 s") == true)
     }
 
     @Test func timeoutAlsoEndsChildrenLeftBehind() async throws {
         // The shell exits at once, but its background child keeps the output pipe open.
-        let (runner, arguments) = Self.shell("sleep 20 & echo started", timeout: .milliseconds(300))
+        let (runner, arguments) = Self.shell("sleep 60 & echo started", timeout: .milliseconds(300))
         let started = ContinuousClock.now
-        await #expect(throws: SubprocessError.timedOut(command: "sh -c 'sleep 20 & echo started'", seconds: 0.3)) {
+        await #expect(throws: SubprocessError.timedOut(command: "sh -c 'sleep 60 & echo started'", seconds: 0.3)) {
             try await runner.run(arguments)
         }
-        #expect(ContinuousClock.now - started < .seconds(5))
+        #expect(ContinuousClock.now - started < .seconds(40))
     }
 
     /// A fresh folder holding an executable script `name` that prints `text`.

@@ -45,7 +45,7 @@ import Yams
         ])
         #expect(!service.command.contains("--full"), "an archive node, so the running chain can be snapshotted again")
         #expect(service.snapshotFolders == ["el"])
-        #expect(service.healthcheck == .jsonRPCOverBash())
+        #expect(service.healthcheck == .executionJSONRPC)
         #expect(service.healthcheck?.command.first == "bash")
         #expect(!RethRuntimeEmitter().service(Self.context(gasLimit: nil)).command.contains { $0.hasPrefix("--builder.gaslimit") })
     }

@@ -52,9 +52,9 @@ public struct TemplateRuntimeEmitter: RuntimeEmitter {
             entrypoint: ["template"],
             command: arguments,
             snapshotFolders: ["el"],
-            // TEMPLATE: a check that holds once JSON-RPC answers, with a tool the image has: jsonRPCOverBash needs bash
+            // TEMPLATE: a check that holds once JSON-RPC answers, with a tool the image has: executionJSONRPC needs bash
             // and grep; geth's image has neither and uses `geth attach`.
-            healthcheck: .jsonRPCOverBash(),
+            healthcheck: .executionJSONRPC,
             stopGracePeriodSeconds: 30)
     }
 

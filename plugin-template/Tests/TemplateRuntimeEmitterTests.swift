@@ -40,7 +40,7 @@ import Testing
             "--gas-limit=60000000",
         ])
         #expect(service.snapshotFolders == ["el"])
-        #expect(service.healthcheck == .jsonRPCOverBash())
+        #expect(service.healthcheck == .executionJSONRPC)
         #expect(!TemplateRuntimeEmitter().service(Self.context(gasLimit: nil)).command.contains { $0.hasPrefix("--gas-limit") })
     }
 

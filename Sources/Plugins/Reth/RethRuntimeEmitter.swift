@@ -46,7 +46,7 @@ public struct RethRuntimeEmitter: RuntimeEmitter {
             command: arguments,
             snapshotFolders: ["el"],
             // The image is Ubuntu with bash and grep but no curl or wget.
-            healthcheck: .jsonRPCOverBash(),
+            healthcheck: .executionJSONRPC,
             stopGracePeriodSeconds: 30)
     }
 

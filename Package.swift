@@ -48,7 +48,7 @@ let package = Package(
         ),
         .testTarget(name: "SnapshotKitTests", dependencies: ["SnapshotKit", "SnapshotTestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GethTests", dependencies: ["GethPlugin", "SnapshotKit", "SnapshotTestSupport"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "BesuTests", dependencies: ["BesuPlugin", "SnapshotKit", "SnapshotTestSupport"]),
+        .testTarget(name: "BesuTests", dependencies: ["BesuPlugin", "SnapshotKit", "SnapshotTestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "NethermindTests", dependencies: ["NethermindPlugin", "SnapshotKit", "SnapshotTestSupport"]),
         .testTarget(name: "RethTests", dependencies: ["RethPlugin", "SnapshotKit", "SnapshotTestSupport"]),
         .testTarget(

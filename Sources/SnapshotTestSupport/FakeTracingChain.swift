@@ -58,6 +58,9 @@ public struct FakeTracingChain: Sendable {
         public let miner: Address
         public let withdrawals: [Withdrawal]
         public let transactionHashes: [[UInt8]]
+        /// Each transaction's edits, traced and untraced, in the order they were applied (for nodes that replay a
+        /// block's transactions on its parent's state).
+        public let transactionEdits: [[Edit]]
         /// The state after the block, when kept.
         public let state: [Address: Account]?
         /// `debug_traceBlockByNumber` prestateTracer diffMode answer.
@@ -96,7 +99,7 @@ public struct FakeTracingChain: Sendable {
         head = state
         let root = StateRoot.of(genesis)
         blocks = [Block(number: 0, hash: Self.hash(0, root, timestamp), parentHash: Array(repeating: 0, count: 32), stateRoot: root,
-                        timestamp: timestamp, miner: .zero, withdrawals: [], transactionHashes: [], state: state,
+                        timestamp: timestamp, miner: .zero, withdrawals: [], transactionHashes: [], transactionEdits: [], state: state,
                         prestateDiffTrace: .array([]), stateDiffTrace: .array([]))]
     }
 
@@ -135,7 +138,7 @@ public struct FakeTracingChain: Sendable {
         let root = kept ? StateRoot.of(Array(state.values)) : Array(repeating: 0, count: 32)
         blocks.append(Block(number: number, hash: Self.hash(number, root, timestamp), parentHash: parent.hash, stateRoot: root,
                             timestamp: timestamp, miner: miner, withdrawals: withdrawals, transactionHashes: hashes,
-                            state: kept ? state : nil, prestateDiffTrace: .array(prestate), stateDiffTrace: .array(stateDiff)))
+                            transactionEdits: transactions.map { $0.edits + $0.untraced }, state: kept ? state : nil, prestateDiffTrace: .array(prestate), stateDiffTrace: .array(stateDiff)))
     }
 
     /// Computes and keeps the last block's state root and state (for a chain that does not keep every state).
@@ -145,7 +148,7 @@ public struct FakeTracingChain: Sendable {
         blocks[blocks.count - 1] = Block(number: last.number, hash: Self.hash(last.number, root, last.timestamp),
                                          parentHash: last.parentHash, stateRoot: root, timestamp: last.timestamp, miner: last.miner,
                                          withdrawals: last.withdrawals,
-                                         transactionHashes: last.transactionHashes, state: head,
+                                         transactionHashes: last.transactionHashes, transactionEdits: last.transactionEdits, state: head,
                                          prestateDiffTrace: last.prestateDiffTrace, stateDiffTrace: last.stateDiffTrace)
     }
 

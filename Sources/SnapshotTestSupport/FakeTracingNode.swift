@@ -17,6 +17,9 @@ public final class FakeTracingNode: Sendable {
         case tamperedNode
     }
 
+    /// Answers a client's own method over the chain, or `nil` when it is not one of them.
+    public typealias ClientMethods = @Sendable (_ method: String, _ params: [JSONValue], _ chain: FakeTracingChain) throws -> JSONValue?
+
     public struct Configuration: Sendable {
         public var traceMethods: Set<TraceMethod>
         public var proofFault: ProofFault?
@@ -24,15 +27,18 @@ public final class FakeTracingNode: Sendable {
         public var untraceableBlocks: Set<UInt64>
         public var maxSlotsPerProof: Int
         public var clientVersion: String
+        /// A client's own methods (e.g. its range reads), asked first; it returns `nil` for a method it does not know.
+        public var clientMethods: ClientMethods?
 
         public init(traceMethods: Set<TraceMethod> = Set(TraceMethod.allCases), proofFault: ProofFault? = nil,
                     untraceableBlocks: Set<UInt64> = [], maxSlotsPerProof: Int = 1024,
-                    clientVersion: String = "FakeTracingNode/v1.0.0/linux-amd64/swift6") {
+                    clientVersion: String = "FakeTracingNode/v1.0.0/linux-amd64/swift6", clientMethods: ClientMethods? = nil) {
             self.traceMethods = traceMethods
             self.proofFault = proofFault
             self.untraceableBlocks = untraceableBlocks
             self.maxSlotsPerProof = maxSlotsPerProof
             self.clientVersion = clientVersion
+            self.clientMethods = clientMethods
         }
     }
 
@@ -62,6 +68,7 @@ public final class FakeTracingNode: Sendable {
 
     private static func answer(_ method: String, _ params: [JSONValue], chain: FakeTracingChain, configuration: Configuration,
                                tries: TrieCache) throws -> JSONValue {
+        if let answer = try configuration.clientMethods?(method, params, chain) { return answer }
         func block(at index: Int) throws -> FakeTracingChain.Block {
             guard index < params.count, let block = Self.block(params[index], in: chain) else {
                 throw JSONRPCTestServer.RPCFailure(code: -32000, message: "header not found")
@@ -119,7 +126,7 @@ public final class FakeTracingNode: Sendable {
     }
 
     /// The block a parameter names: a hex number, a tag, a hash, or an EIP-1898 `{"blockHash"|"blockNumber": …}`.
-    private static func block(_ parameter: JSONValue, in chain: FakeTracingChain) -> FakeTracingChain.Block? {
+    static func block(_ parameter: JSONValue, in chain: FakeTracingChain) -> FakeTracingChain.Block? {
         if let hash = parameter["blockHash"]?.stringValue { return chain.blocks.first { $0.hash.hexString == hash.lowercased() } }
         if let number = parameter["blockNumber"] { return block(number, in: chain) }
         guard let text = parameter.stringValue else { return nil }

@@ -33,13 +33,14 @@ enum CommandFailure {
         return exitCode(for: error)
     }
 
-    /// 3 for a state that failed verification or is known to be incomplete, 1 for failures no input explains, 2
-    /// for the rest.
+    /// 3 for a state that failed verification or is known to be incomplete, or an assembled snapshot that failed its
+    /// checks; 1 for failures no input explains; 2 for the rest.
     static func exitCode(for error: any Error) -> ExitCode {
         if let completeness = error as? any StateCompletenessError, completeness.isIncompleteState {
             return verificationExitCode
         }
         switch error {
+        case is AssembledSnapshotError: return verificationExitCode
         case is CocoaError, is DecodingError, is EncodingError: return unexpectedExitCode
         default: return exitCode
         }

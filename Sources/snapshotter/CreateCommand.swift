@@ -16,6 +16,14 @@ struct CreateCommand: AsyncParsableCommand {
             The folder is assembled in <out>/.<name>.partial-<random> and renamed at the end; a failed or \
             interrupted run leaves nothing behind.
 
+            The folder also holds the runtime — docker-compose.yml, up.sh, down.sh, runtime/init.sh, README.md — \
+            whose execution client (--runtime-el) may differ from the source's: a snapshot taken from any client runs \
+            on any supported one. The finished folder is verified as `snapshotter verify` does before it is renamed.
+
+            An execution plugin may offer several state sources (see `snapshotter plugins`): without --state-source, \
+            the next one takes over when one cannot read the complete state from this node (e.g. geth without \
+            preimages, Besu with its default Bonsai database), and stderr says so.
+
             Progress goes to stderr (unless --quiet), the summary to stdout.
 
             \(CommandFailure.exitCodeHelp)
@@ -40,8 +48,20 @@ struct CreateCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Execution client plugin: auto (detect from web3_clientVersion and the service name) or a plugin id.", valueName: "auto|id"))
     var el = "auto"
 
-    @Option(name: .customLong("state-source"), help: ArgumentHelp("Which of the execution plugin's state sources to use (default: the plugin's first).", valueName: "name"))
+    @Option(name: .customLong("state-source"), help: ArgumentHelp("Use only this one of the execution plugin's state sources (default: try them in order, e.g. geth: range, then universal).", valueName: "name"))
     var stateSource: String?
+
+    @Option(name: .customLong("runtime-el"), help: ArgumentHelp("Execution client that runs the snapshot (default: the source's client when it can, else \(Registry.defaultRuntimeExecutionClient)).", valueName: "id"))
+    var runtimeEL: String?
+
+    @Option(name: .customLong("el-image"), help: ArgumentHelp("Image of the runtime's execution client, pinned to a version (default: the plugin's).", valueName: "image"))
+    var elImage: String?
+
+    @Option(name: .customLong("cl-image"), help: ArgumentHelp("Image of the runtime's beacon node and validator client, pinned to a version (default: the plugin's).", valueName: "image"))
+    var clImage: String?
+
+    @Option(name: .customLong("port-offset"), help: ArgumentHelp("Added to every published host port (8545, 8546, 4000), to run snapshots side by side.", valueName: "n"))
+    var portOffset = 0
 
     @Option(help: ArgumentHelp("Consensus plugin that builds the consensus genesis: auto (the enclave's consensus client if a plugin can, else the only plugin that can) or a plugin id.", valueName: "auto|id"))
     var cl = "auto"
@@ -93,6 +113,32 @@ struct CreateCommand: AsyncParsableCommand {
         guard concurrency >= 1 else { throw ValidationError("--concurrency must be at least 1") }
         if validators == 0 { throw ValidationError("--validators must be at least 1") }
         do { _ = try BlockSelector(parsing: block) } catch { throw ValidationError(error.description) }
+        for (flag, image) in [("--el-image", elImage), ("--cl-image", clImage)] {
+            if let image, !ImageReference.isPinned(image) || image.contains(where: \.isWhitespace) {
+                throw ValidationError("\(flag) \"\(image)\" is not pinned: name a version tag or digest (e.g. repo:v1.2.3), never 'latest'")
+            }
+        }
+        let highestPort = [RuntimePorts.executionRPC, RuntimePorts.executionWebSocket, RuntimePorts.beaconHTTP].max()!
+        guard (0...(65_535 - highestPort)).contains(portOffset) else {
+            throw ValidationError("--port-offset must be 0 … \(65_535 - highestPort)")
+        }
+    }
+
+    /// The runtime choices that are not facts of the snapshot.
+    private var runtimeOptions: RuntimeOptions {
+        RuntimeOptions(executionImage: elImage, consensusImage: clImage, portOffset: portOffset)
+    }
+
+    /// Reports a hand-over between state sources on stderr, even with --quiet: it changes how the state is read.
+    private func reportFallback(_ progress: ProgressRenderer?) -> @Sendable (StateSourceFallback) -> Void {
+        { fallback in
+            if let progress {
+                progress.finish()
+                progress.note(fallback.message)
+            } else {
+                FileHandle.standardError.write(Data((fallback.message + "\n").utf8))
+            }
+        }
     }
 
     func run() async throws {
@@ -126,6 +172,7 @@ struct CreateCommand: AsyncParsableCommand {
                         progress: ProgressRenderer?) async throws -> SnapshotRun {
         let consensus = try consensusStep(registry: registry, serviceName: nil)
         try consensus.checkInputs(files)
+        let runtime = try runtimeStep(registry: registry, sourceClient: nil, consensus: consensus)
         let genesis = try GenesisFile(contentsOf: files.genesis)
         let root = try DumpStateSource.root(of: dump)
         let pinned = PinnedBlock.offline(stateRoot: root, number: dumpBlock ?? 0, genesis: genesis.parameters)
@@ -135,8 +182,9 @@ struct CreateCommand: AsyncParsableCommand {
         let createdAt = Self.now()
         let workspace = try makeWorkspace(prefix: dump.deletingPathExtension().lastPathComponent, block: pinned, createdAt: createdAt)
         return try await assemble(
-            workspace: workspace, block: pinned, files: files, genesis: genesis, stateSource: DumpStateSource(url: dump),
-            consensus: consensus, source: source, createdAt: createdAt, progress: progress)
+            workspace: workspace, block: pinned, files: files, genesis: genesis,
+            stateSources: StateSourceChain([DumpStateSource(url: dump)]), consensus: consensus, runtime: runtime,
+            source: source, createdAt: createdAt, progress: progress)
     }
 
     /// `--enclave` or `--rpc-url`: find and identify the node, pin the block, fetch the genesis files (from the
@@ -148,6 +196,7 @@ struct CreateCommand: AsyncParsableCommand {
             enclave: enclave, rpcURL: rpcURL.flatMap(URL.init(string:)), elChoice: el, concurrency: concurrency, registry: registry)
         let consensus = try consensusStep(registry: registry, serviceName: node.consensusServiceName)
         if let genesisFiles { try consensus.checkInputs(genesisFiles) }
+        let runtime = try runtimeStep(registry: registry, sourceClient: node.plugin, consensus: consensus)
         // `validate()` checked the selector.
         let pinned = try await BlockPinner(rpc: node.rpc).pin(try BlockSelector(parsing: block))
         progress?.note("pinned block \(pinned.number) \(Hex.encode(pinned.hash)) (\(node.plugin.id)\(node.clientVersion.map { ", \($0)" } ?? ""))")
@@ -167,14 +216,16 @@ struct CreateCommand: AsyncParsableCommand {
             }
             let genesis = try GenesisFile(contentsOf: files.genesis)
             try await node.checkSameChain(as: genesis, file: files.genesis.path)
-            let stateSource = try node.stateSource(originalGenesis: genesis, preference: self.stateSource)
+            // The sources' requirements are checked with cheap calls before any long work.
+            let stateSources = try await node.stateSources(originalGenesis: genesis, preference: self.stateSource)
+                .checkingRequirements(at: pinned, onFallback: reportFallback(progress))
             let source = SnapshotMetadata.Source(
                 enclave: node.enclave, rpcURL: node.rpc.endpoint.absoluteString, elClient: node.plugin.id,
                 clientVersion: node.clientVersion, chainId: genesis.parameters.config.chainId,
                 blockNumber: pinned.number, blockHash: pinned.hash, stateRoot: pinned.stateRoot)
             return try await assemble(
-                workspace: workspace, block: pinned, files: files, genesis: genesis, stateSource: stateSource,
-                consensus: consensus, source: source, createdAt: createdAt, progress: progress)
+                workspace: workspace, block: pinned, files: files, genesis: genesis, stateSources: stateSources,
+                consensus: consensus, runtime: runtime, source: source, createdAt: createdAt, progress: progress)
         } catch {
             workspace.discard()
             SignalCleanup.shared.unregister(workspace.root)
@@ -195,6 +246,23 @@ struct CreateCommand: AsyncParsableCommand {
             validators: ValidatorSelection(mnemonic: mnemonic, count: validators), keystoreKDF: keystoreKDF.parameters)
     }
 
+    /// The runtime step: `--runtime-el`, or the source's client when it can run snapshots, or the default. Checks
+    /// that the clients exist and can run a snapshot before any long work.
+    private func runtimeStep(registry: PluginRegistry, sourceClient: (any ClientPlugin)?,
+                             consensus: ConsensusGenesisStep) throws -> RuntimeStep {
+        let execution: String
+        if let runtimeEL {
+            execution = runtimeEL.lowercased()
+        } else if let sourceClient, sourceClient.roles.contains(.runtime), sourceClient is any RuntimeClientPlugin {
+            execution = sourceClient.id
+        } else {
+            execution = Registry.defaultRuntimeExecutionClient
+        }
+        let writer = RuntimeWriter(registry: registry)
+        try writer.checkClients(execution: execution, consensus: consensus.client)
+        return RuntimeStep(writer: writer, executionClient: execution, options: runtimeOptions)
+    }
+
     /// The workspace for the snapshot, removed if the run is interrupted.
     private func makeWorkspace(prefix: String, block: PinnedBlock, createdAt: Date) throws -> SnapshotWorkspace {
         let folderName = name ?? SnapshotName.default(prefix: prefix, blockNumber: block.number, createdAt: createdAt)
@@ -205,19 +273,21 @@ struct CreateCommand: AsyncParsableCommand {
 
     /// Runs the snapshot steps in order and puts the folder in place.
     private func assemble(workspace: SnapshotWorkspace, block: PinnedBlock, files: SourceGenesisFiles, genesis: GenesisFile,
-                          stateSource: any StateSource, consensus: ConsensusGenesisStep, source: SnapshotMetadata.Source, createdAt: Date,
-                          progress: ProgressRenderer?) async throws -> SnapshotRun {
+                          stateSources: StateSourceChain, consensus: ConsensusGenesisStep, runtime: RuntimeStep,
+                          source: SnapshotMetadata.Source, createdAt: Date, progress: ProgressRenderer?) async throws -> SnapshotRun {
         defer { SignalCleanup.shared.unregister(workspace.root) }
         let draft = SnapshotDraft(
             workspace: workspace, block: block, sourceFiles: files, sourceGenesis: genesis.parameters,
             tool: .init(version: ToolInfo.version), createdAt: createdAt, source: source)
         let steps: [any SnapshotStep] = [
-            ExecutionGenesisStep(source: stateSource, concurrency: concurrency) { progress?.report($0) },
+            ExecutionGenesisStep(sources: stateSources, concurrency: concurrency, onFallback: reportFallback(progress)) {
+                progress?.report($0)
+            },
             SourceFilesStep(),
             consensus,
-            // The runtime steps go here, before the metadata that digests their files.
+            runtime,
             MetadataStep(),
-            // Checks of the assembled folder go here, before the rename.
+            VerificationStep(),
         ]
         let assembled = try await SnapshotAssembler(steps: steps).assemble(draft) { title in
             progress?.finish()

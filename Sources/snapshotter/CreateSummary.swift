@@ -18,6 +18,8 @@ struct CreateSummary {
     let droppedForks: [String]
     /// The consensus plugin and what it wrote, when the snapshot has a consensus genesis.
     let consensus: (client: String, result: ConsensusGenesisResult)?
+    /// `metadata.json`'s `runtime` section: the client and image of `el` and `cl`.
+    let runtime: JSONValue?
     let seconds: Double
 
     init(result: SnapshotRun, seconds: Double) {
@@ -37,6 +39,7 @@ struct CreateSummary {
         activatedForks = genesis.activatedForks
         droppedForks = genesis.droppedForks
         consensus = result.draft.consensusGenesis
+        runtime = result.draft.runtimeMetadata
         self.seconds = seconds
     }
 
@@ -64,6 +67,7 @@ struct CreateSummary {
                     ("genesisValidatorsRoot", .string(Hex.encode(result.genesisValidatorsRoot))),
                 ])
             } ?? .null),
+            ("runtime", runtime ?? .null),
         ])
     }
 
@@ -76,6 +80,7 @@ struct CreateSummary {
             ("storage slots", ProgressRenderer.grouped(storageSlots)),
             ("state root", Hex.encode(stateRoot)),
             ("verified", "yes: the recomputed state root equals block \(blockNumber)'s stateRoot"),
+            ("state source", stateSource),
             ("genesis hash", Hex.encode(genesisHash)),
             ("forks at genesis", activatedForks.isEmpty ? "(none)" : activatedForks.joined(separator: ", ")),
             ("dropped forks", droppedForks.isEmpty ? "none" : droppedForks.joined(separator: ", ") + " (not active at the block)"),
@@ -84,6 +89,12 @@ struct CreateSummary {
             let described = "\(result.fork.rawValue) genesis, \(result.preset) preset, \(result.validators) validators (\(client))"
             rows.append(("consensus", described))
             rows.append(("validators root", Hex.encode(result.genesisValidatorsRoot)))
+        }
+        if let runtime {
+            let services = [("el", runtime["el"]), ("cl", runtime["cl"])].compactMap { role, entry in
+                entry.map { "\(role) \($0["client"]?.stringValue ?? "?") (\($0["image"]?.stringValue ?? "?"))" }
+            }
+            rows.append(("runtime", services.joined(separator: ", ")))
         }
         rows.append(("seconds", String(format: "%.1f", seconds)))
         let width = rows.map(\.0.count).max() ?? 0

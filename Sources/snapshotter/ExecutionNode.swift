@@ -77,11 +77,12 @@ struct ExecutionNode {
         if actual != expected { throw CreateError.chainMismatch(genesis: expected, node: actual, genesisFile: file) }
     }
 
-    /// The plugin's state source for this node (`preference` is `--state-source`, `nil` for the default).
-    func stateSource(originalGenesis: GenesisFile, preference: String?) throws -> any StateSource {
-        if let preference, !plugin.stateSourceNames.contains(preference) {
+    /// The plugin's state sources for this node, in the order to try them (`preference` is `--state-source`, `nil`
+    /// for the plugin's default order).
+    func stateSources(originalGenesis: GenesisFile, preference: String?) throws -> StateSourceChain {
+        if let preference, !plugin.stateSourceNames.contains(preference.lowercased()) {
             throw CreateError.unknownStateSource(preference, plugin: plugin.id, known: plugin.stateSourceNames)
         }
-        return try plugin.makeStateSource(StateSourceEnvironment(rpc: rpc, originalGenesis: originalGenesis, preference: preference))
+        return try plugin.makeStateSources(StateSourceEnvironment(rpc: rpc, originalGenesis: originalGenesis, preference: preference))
     }
 }

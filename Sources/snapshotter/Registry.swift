@@ -10,4 +10,7 @@ enum Registry {
     static func make() throws -> PluginRegistry {
         try PluginRegistry([GethPlugin(), BesuPlugin(), NethermindPlugin(), RethPlugin(), LighthousePlugin()])
     }
+
+    /// The execution client that runs a snapshot when neither `--runtime-el` nor the source's client says.
+    static let defaultRuntimeExecutionClient = "geth"
 }

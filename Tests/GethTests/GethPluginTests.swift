@@ -21,7 +21,7 @@ import Testing
         let detected = try #require(registry.detect(clientVersion: "Geth/v1.16.8-stable-6a0c4f8c/linux-amd64/go1.24.1"))
         let plugin = try #require(detected as? any ExecutionClientPlugin)
         #expect(plugin.roles.contains(.stateSource))
-        #expect(plugin.stateSourceNames == ["range"])
+        #expect(plugin.stateSourceNames == ["range", "universal"])
     }
 
     @Test func makesTheAccountRangeSource() throws {
@@ -31,7 +31,7 @@ import Testing
             #expect(source is AccountRangeStateSource)
             #expect(source.requirements.map(\.id) == ["debug-api", "preimages", "archive-state"])
         }
-        #expect(throws: GethPlugin.UnknownStateSource(name: "dump", known: ["range"])) {
+        #expect(throws: GethPlugin.UnknownStateSource(name: "dump", known: ["range", "universal"])) {
             try GethPlugin().makeStateSource(StateSourceEnvironment(rpc: rpc, originalGenesis: nil, preference: "dump"))
         }
     }

@@ -47,7 +47,7 @@ import Testing
         #expect(Hex.encode(genesis.header().hash()) == summary["genesisHash"] as? String)
 
         let metadata = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("metadata.json"))) as? [String: Any])
-        #expect(Set(metadata.keys) == ["tool", "createdAt", "source", "state", "el", "cl", "files"])
+        #expect(Set(metadata.keys) == ["tool", "createdAt", "source", "state", "el", "cl", "runtime", "files"])
         let source = try #require(metadata["source"] as? [String: Any])
         #expect(Set(source.keys) == ["enclave", "rpcUrl", "elClient", "clientVersion", "chainId", "blockNumber", "blockHash", "stateRoot"])
         #expect(source["chainId"] as? Int == 3_151_908 && source["blockNumber"] as? Int == 0)
@@ -67,7 +67,8 @@ import Testing
                                                  "cl/genesis.ssz", "cl/deposit_contract_block.txt", "cl/deploy_block.txt"]))
         #expect(files.keys.filter { $0.hasPrefix("validators/keys/") }.count == 8)
         #expect(files.keys.filter { $0.hasPrefix("validators/secrets/") }.count == 8)
-        #expect(files.count == 23)
+        #expect(Set(files.keys).isSuperset(of: ["docker-compose.yml", "up.sh", "down.sh", "runtime/init.sh", "README.md"]))
+        #expect(files.count == 28)
         for (path, digest) in files {
             #expect(try FileDigests.sha256(of: folder.appendingPathComponent(path)) == digest, "\(path)")
         }

@@ -71,26 +71,29 @@ import Testing
         #expect(calls[1] > calls[0], "sixteen in flight split the key space into ranges (\(calls))")
     }
 
-    /// geth drops storage slots it has no preimage for: the contract's storage root gives it away, exit 3.
+    /// geth drops storage slots it has no preimage for: the contract's storage root gives it away, exit 3 with the
+    /// range source alone (`--state-source range`; by default the universal source takes over, see
+    /// MultiClientGethTests).
     @Test func missingStoragePreimagesExitWithThreeAndWriteNothing() async throws {
         let lost = Array(Self.storageHeavy.storage.keys.prefix(2))
         let node = try FakeGethNode(chain: try Self.chain(), knobs: .init(missingStoragePreimages: Set(lost)))
         let out = outputFolder()
         defer { try? FileManager.default.removeItem(at: out) }
-        let result = try await create(node, ["--concurrency", "4"], out: out)
+        let result = try await create(node, ["--concurrency", "4", "--state-source", "range"], out: out)
         #expect(result.status == 3, "\(result.stderr)")
         #expect(result.stderr.hasPrefix("error: ") && result.stderr.split(separator: "\n").count == 1)
         #expect(result.stderr.contains(Self.storageHeavy.address.checksummed) && result.stderr.contains("preimages"))
         #expect(entries(out).isEmpty, "no snapshot folder and no partial folder")
     }
 
-    /// A geth that never recorded preimages fails the up-front check, before any page of state is read: exit 3 too.
+    /// A geth that never recorded preimages fails the up-front check of the range source, before any page of state
+    /// is read: exit 3 too when that source is forced.
     @Test func aNodeWithoutPreimagesFailsBeforeReadingTheState() async throws {
         let chain = try Self.chain()
         let node = try FakeGethNode(chain: chain, knobs: .init(missingAccountPreimages: Set(chain.head.state.accounts.map(\.address))))
         let out = outputFolder()
         defer { try? FileManager.default.removeItem(at: out) }
-        let result = try await create(node, [], out: out)
+        let result = try await create(node, ["--state-source", "range"], out: out)
         #expect(result.status == 3, "\(result.stderr)")
         #expect(result.stderr.contains("--cache.preimages") && result.stderr.contains("--gcmode=archive"), "\(result.stderr)")
         #expect(node.requestCount(for: "debug_accountRange") == 1, "only the requirement check ran")

@@ -39,10 +39,16 @@ public final class ProgressRenderer: Sendable {
         state = LockedState(RenderState(start: now()))
     }
 
-    /// Takes a report; writes a line when the last one is at least `interval` old.
+    /// Takes a report; writes a line when the last one is at least `interval` old. A report of a new phase first
+    /// ends the previous phase's line with its final figures, and rates restart with the new phase.
     public func report(_ progress: StateProgress) {
         let time = now()
         state.withLock { state in
+            if let previous = state.latest, previous.phase != progress.phase {
+                emit(previous, at: time, final: true, &state)
+                if state.lineOpen { write("\n") }
+                state = RenderState(start: time)
+            }
             state.latest = progress
             if let last = state.lastWrite, time - last < interval { return }
             if state.lastWrite == nil, time - state.start < interval { return }
@@ -82,16 +88,18 @@ public final class ProgressRenderer: Sendable {
         }
     }
 
-    /// `accounts 123,456 (12,345/s), storage slots 7,890, 45.6%`; phases other than `accounts` lead with their name
-    /// and units.
+    /// `accounts 123,456 (12,345/s), storage slots 7,890, 45.6%`; phases other than `accounts` lead with their name,
+    /// and a phase that counts its own units (e.g. `tracing blocks 1,234 (56/s)`) shows their rate instead of the
+    /// accounts'.
     public static func line(_ progress: StateProgress, elapsed: Double) -> String {
+        func rate(_ count: Int) -> String {
+            elapsed > 0 ? " (\(grouped(Int((Double(count) / elapsed).rounded())))/s)" : ""
+        }
         var parts: [String] = []
         if progress.phase != "accounts" {
-            parts.append(progress.phase + (progress.phaseUnits.map { " " + grouped($0) } ?? ""))
+            parts.append(progress.phase + (progress.phaseUnits.map { " " + grouped($0) + rate($0) } ?? ""))
         }
-        var accounts = "accounts " + grouped(progress.accounts)
-        if elapsed > 0 { accounts += " (\(grouped(Int((Double(progress.accounts) / elapsed).rounded())))/s)" }
-        parts.append(accounts)
+        parts.append("accounts " + grouped(progress.accounts) + (progress.phaseUnits == nil ? rate(progress.accounts) : ""))
         parts.append("storage slots " + grouped(progress.storageSlots))
         if let fraction = progress.fraction {
             parts.append(String(format: "%.1f%%", min(1, max(0, fraction)) * 100))

@@ -20,8 +20,10 @@ public struct StateSourceContext: Sendable {
 /// pipeline can recompute the state root and write the new genesis while memory stays bounded. Completeness is never
 /// taken on trust: the pipeline compares the recomputed root with the block's `stateRoot`.
 public protocol StateSource: Sendable {
-    /// Short name shown to the user, e.g. `debug_accountRange`.
+    /// Short name shown to the user and recorded in `metadata.json`, e.g. `debug_accountRange`.
     var name: String { get }
+    /// How messages name the source, e.g. `universal (trace + proof)`; the name by default.
+    var title: String { get }
     /// What the node must provide for this source to see the whole state.
     var requirements: [NodeRequirement] { get }
     /// Checks the requirements with cheap calls before the long work starts; throws a clear error naming the
@@ -29,4 +31,8 @@ public protocol StateSource: Sendable {
     func checkRequirements(at block: PinnedBlock) async throws
     /// Every account at `context.block`, in pages, in ascending hashed-address order across pages.
     func accountPages(_ context: StateSourceContext) -> AsyncThrowingStream<[Account], any Error>
+}
+
+extension StateSource {
+    public var title: String { name }
 }

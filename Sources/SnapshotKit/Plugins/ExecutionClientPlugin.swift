@@ -22,4 +22,14 @@ public protocol ExecutionClientPlugin: ClientPlugin {
     /// `stateSourceNames`; `nil` means the first). Must not call the node: sources are also built offline to list
     /// their requirements (``stateSourceSummaries()``); a source checks the node in `checkRequirements`.
     func makeStateSource(_ environment: StateSourceEnvironment) throws -> any StateSource
+    /// The state sources to try for a node of this client, in order (see `StateSourceChain`): without a
+    /// `preference`, e.g. a fast source that needs a node feature first and one that works everywhere next; with one,
+    /// that source alone. By default, `makeStateSource` alone.
+    func makeStateSources(_ environment: StateSourceEnvironment) throws -> StateSourceChain
+}
+
+extension ExecutionClientPlugin {
+    public func makeStateSources(_ environment: StateSourceEnvironment) throws -> StateSourceChain {
+        StateSourceChain([try makeStateSource(environment)])
+    }
 }

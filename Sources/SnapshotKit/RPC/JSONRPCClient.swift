@@ -159,9 +159,15 @@ public final class JSONRPCClient: Sendable {
     }
 
     /// Sends one request and waits for the answer at most `configuration.timeout`.
+    ///
+    /// The transfer runs in a detached task, so that cancelling the caller never cancels the `URLSessionTask`: on
+    /// Linux, FoundationNetworking deadlocks when a Swift task's cancellation cancels an in-flight data task
+    /// (`URLSessionTask.cancel()` waits on the session's queue while that queue waits to resume the cancelled task).
+    /// A cancelled call ends with the transfer, at the latest at the timeout.
     private func exchange(_ request: URLRequest) async throws -> (Data, URLResponse) {
-        try await withThrowingTaskGroup(of: (Data, URLResponse)?.self) { group in
-            group.addTask { [session] in try await session.data(for: request) }
+        let transfer = Task.detached { [session] in try await session.data(for: request) }
+        return try await withThrowingTaskGroup(of: (Data, URLResponse)?.self) { group in
+            group.addTask { try await transfer.value }
             group.addTask { [timeout = configuration.timeout] in
                 try await Task.sleep(for: timeout)
                 return nil

@@ -71,9 +71,21 @@ public struct RuntimeWriter: Sendable {
             endpoints: endpoints)
     }
 
+    /// Checks, before anything is built, that the plugins `execution` and `consensus` exist and emit every role
+    /// their layers fill.
+    public func checkClients(execution: String, consensus: String) throws(RuntimeError) {
+        for role in RuntimeRole.allCases {
+            _ = try emitter(for: role, client: role == .execution ? execution : consensus)
+        }
+    }
+
     /// The plugin id and emitter of `role`.
     private func emitter(for role: RuntimeRole, snapshot: RuntimeSnapshot) throws(RuntimeError) -> (String, any RuntimeEmitter) {
-        let id = role == .execution ? snapshot.executionClient : snapshot.consensusClient
+        try emitter(for: role, client: role == .execution ? snapshot.executionClient : snapshot.consensusClient)
+    }
+
+    /// The plugin id and emitter of `role` in the plugin `id`.
+    private func emitter(for role: RuntimeRole, client id: String) throws(RuntimeError) -> (String, any RuntimeEmitter) {
         let runtimeClients = registry.plugins(for: role.layer)
             .filter { $0.roles.contains(.runtime) && $0 is any RuntimeClientPlugin }.map(\.id)
         guard let plugin = try? registry.plugin(id: id, layer: role.layer), plugin.roles.contains(.runtime),

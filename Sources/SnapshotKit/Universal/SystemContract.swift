@@ -8,16 +8,17 @@
 /// - EIP-7002 withdrawal requests and EIP-7251 consolidation requests: the dequeue call writes only slots 0–3
 ///   (excess, count, queue head, queue tail). It reads the queued requests (slots 4 onward) without clearing them,
 ///   and those were written by the enqueueing transactions, which traces show.
-enum SystemContract: CaseIterable {
+public enum SystemContract: Sendable, CaseIterable {
     case beaconRoots
     case historyStorage
     case withdrawalRequests
     case consolidationRequests
 
     /// Ring buffer length of EIP-4788 and EIP-2935.
-    static let historyLength: UInt64 = 8191
+    public static let historyLength: UInt64 = 8191
 
-    var address: Address {
+    /// The contract's address, as its EIP fixes it.
+    public var address: Address {
         let hex = switch self {
         case .beaconRoots: "0x000F3df6D732807Ef1319fB7B8bB8522d0Beac02"
         case .historyStorage: "0x0000F90827F1C53a10cb7A02335B175320002935"
@@ -28,7 +29,7 @@ enum SystemContract: CaseIterable {
     }
 
     /// The slots the system call of block `number` (at `timestamp`) may write.
-    func slotsWritten(block number: UInt64, timestamp: UInt64) -> [UInt256] {
+    public func slotsWritten(block number: UInt64, timestamp: UInt64) -> [UInt256] {
         switch self {
         case .beaconRoots:
             let index = timestamp % Self.historyLength

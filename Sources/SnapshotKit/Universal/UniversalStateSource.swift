@@ -49,6 +49,7 @@ public final class UniversalStateSource: StateSource {
     }
 
     public let name = "universal"
+    public var title: String { "universal (trace + proof)" }
     public let requirements: [NodeRequirement]
     public let options: Options
     private let rpc: JSONRPCClient

@@ -1,0 +1,6 @@
+import SnapshotKit
+
+extension NethermindPlugin: RuntimeClientPlugin {
+    /// Nethermind runs a snapshot's execution layer.
+    public var runtimeEmitters: [any RuntimeEmitter] { [NethermindRuntimeEmitter()] }
+}

@@ -1,0 +1,63 @@
+import SnapshotKit
+
+/// The `el` service: Nethermind loading the snapshot's `el/genesis.json` — the same geth-style file geth reads, which
+/// Nethermind ≥ 1.31 detects by its leading `config` key — into an empty data directory at every start, with
+/// ethereum-package's devnet flags, no peers, and no pruning (so the running chain can be traced from any block and
+/// snapshotted again).
+public struct NethermindRuntimeEmitter: RuntimeEmitter {
+    /// Nethermind 1.39.2: Prague, Osaka and the BPO forks, geth-style genesis files (EIP-7949 loader).
+    public static let defaultImage = "nethermind/nethermind:1.39.2"
+
+    /// The latest consensus fork whose execution side the default image supports.
+    public static let latestSupportedFork = ConsensusFork.fulu
+
+    /// The JSON-RPC modules ethereum-package enables on Nethermind.
+    static let modules = "net,eth,consensus,subscribe,web3,admin,debug,txpool,trace"
+
+    public init() {}
+
+    public let role = RuntimeRole.execution
+
+    public func defaultImage(for snapshot: RuntimeSnapshot) throws(RuntimeError) -> String {
+        guard snapshot.fork <= Self.latestSupportedFork else {
+            throw .unsupportedSnapshot(
+                client: "nethermind",
+                reason: "its genesis is in \(snapshot.fork.rawValue), which \(Self.defaultImage) does not run; pass an image that does with --el-image")
+        }
+        return Self.defaultImage
+    }
+
+    public func service(_ context: RuntimeContext) -> RuntimeService {
+        var command = [
+            "--config=none",
+            "--datadir=\(context.dataDirectory)",
+            "--Init.ChainSpecPath=\(RuntimeLayout.executionGenesis)",
+            "--Init.WebSocketsEnabled=true",
+            "--Init.DiscoveryEnabled=false",
+            "--Init.PeerManagerEnabled=false",
+            "--Pruning.Mode=None",
+            "--JsonRpc.Enabled=true",
+            "--JsonRpc.EnabledModules=\(Self.modules)",
+            "--JsonRpc.Host=0.0.0.0",
+            "--JsonRpc.Port=\(RuntimePorts.executionRPC)",
+            "--JsonRpc.WebSocketsPort=\(RuntimePorts.executionWebSocket)",
+            "--JsonRpc.EngineHost=0.0.0.0",
+            "--JsonRpc.EnginePort=\(RuntimePorts.engine)",
+            "--JsonRpc.JwtSecretFile=\(RuntimeLayout.jwtSecret)",
+        ]
+        if let gasLimit = context.snapshot.gasLimit { command.append("--Blocks.TargetBlockGasLimit=\(gasLimit)") }
+        return RuntimeService(
+            command: command,
+            snapshotFolders: ["el"],
+            healthcheck: .executionJSONRPC,
+            stopGracePeriodSeconds: 30)
+    }
+
+    public func readmeNotes(_ context: RuntimeContext) -> [String] {
+        ["""
+        **nethermind** loads `el/genesis.json` (a geth-style genesis, which Nethermind 1.31 and later read directly) \
+        into an empty, unpruned database at every start, so its genesis hash never changes. Its JSON-RPC serves the \
+        `\(Self.modules)` modules without authentication, as in a Kurtosis devnet: keep the ports on 127.0.0.1.
+        """]
+    }
+}

@@ -1,0 +1,28 @@
+/// Re-checks the assembled folder with `SnapshotVerifier` — as `snapshotter verify` will — before it is moved into
+/// place. Runs last, after the metadata; a failed check fails the run, so no unverifiable snapshot is ever left.
+public struct VerificationStep: SnapshotStep {
+    public init() {}
+
+    public var title: String { "verifying the snapshot folder" }
+
+    public func run(_ draft: inout SnapshotDraft) async throws {
+        let report = try SnapshotVerifier(folder: draft.workspace.folder).run()
+        guard report.ok else { throw AssembledSnapshotError(failures: report.failures) }
+    }
+}
+
+/// The assembled snapshot folder failed `SnapshotVerifier`'s checks, so it was not kept.
+public struct AssembledSnapshotError: Error, Equatable, CustomStringConvertible {
+    /// The checks that failed.
+    public var failures: [VerificationCheck]
+
+    public init(failures: [VerificationCheck]) {
+        self.failures = failures
+    }
+
+    public var description: String {
+        "the assembled snapshot failed verification ("
+            + failures.map { "\($0.name): \($0.detail)" }.joined(separator: "; ")
+            + "); nothing was written — this is a bug, please report it"
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import SnapshotKit
+import SnapshotTestSupport
+import Testing
+
+/// Any source client → any runtime client: `--runtime-el`, `--el-image`, `--cl-image`, `--port-offset`.
+@Suite struct MultiClientRuntimeTests {
+    /// A snapshot of a geth node run by Besu or Nethermind: the compose file defines that client's service, and
+    /// `snapshotter verify` passes.
+    @Test(arguments: [("besu", "hyperledger/besu:26.8.1"), ("nethermind", "nethermind/nethermind:1.39.2")])
+    func aGethSnapshotRunsOnAnotherClient(_ client: String, _ image: String) async throws {
+        let node = try FakeTracingNode.geth(chain: .fixture(), ranges: .init())
+        let genesisDir = try MultiClient.genesisDirectory(for: node.chain)
+        let out = MultiClient.outputFolder()
+        defer { try? FileManager.default.removeItem(at: out); try? FileManager.default.removeItem(at: genesisDir) }
+        let result = try await MultiClient.create(node, genesisDir: genesisDir, out: out, ["--runtime-el", client, "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let folder = out.appendingPathComponent("snap")
+        try await MultiClient.expectSnapshotOfHead(folder, node: node, runtimeClient: client, image: image)
+        #expect(try MultiClient.metadata(folder).source.elClient == "geth")
+        let compose = try String(contentsOf: folder.appendingPathComponent("docker-compose.yml"), encoding: .utf8)
+        #expect(compose.contains("      target: /snapshot/el\n      read_only: true"))
+        let readme = try String(contentsOf: folder.appendingPathComponent("README.md"), encoding: .utf8)
+        #expect(readme.contains("**\(client)**"))
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect((summary["runtime"] as? [String: Any]).flatMap { $0["el"] as? [String: String] } == ["client": client, "image": image])
+    }
+
+    /// Images and ports chosen on the command line end up in the compose file and the metadata.
+    @Test func imagesAndPortOffset() async throws {
+        let node = try FakeTracingNode.nethermind(chain: .fixture())
+        let genesisDir = try MultiClient.genesisDirectory(for: node.chain)
+        let out = MultiClient.outputFolder()
+        defer { try? FileManager.default.removeItem(at: out); try? FileManager.default.removeItem(at: genesisDir) }
+        let result = try await MultiClient.create(node, genesisDir: genesisDir, out: out, [
+            "--el-image", "example/nethermind:1.99.0", "--cl-image", "example/lighthouse:v9.0.0", "--port-offset", "100", "--quiet",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let folder = out.appendingPathComponent("snap")
+        let compose = try String(contentsOf: folder.appendingPathComponent("docker-compose.yml"), encoding: .utf8)
+        #expect(compose.contains("image: \"example/nethermind:1.99.0\"") && compose.contains("image: \"example/lighthouse:v9.0.0\""))
+        #expect(compose.contains("\"127.0.0.1:8645:8545\"") && compose.contains("\"127.0.0.1:4100:4000\""))
+        let metadata = try MultiClient.metadata(folder)
+        #expect(metadata.runtime?["cl"]?["image"]?.stringValue == "example/lighthouse:v9.0.0")
+        #expect(try await CLI.runOffPool(["verify", folder.path]).status == 0)
+    }
+
+    /// Bad runtime choices fail before any long work: exit 2, nothing written.
+    @Test func badRuntimeChoicesExitWithTwo() async throws {
+        let node = try FakeTracingNode.nethermind(chain: .fixture())
+        let genesisDir = try MultiClient.genesisDirectory(for: node.chain)
+        let out = MultiClient.outputFolder()
+        defer { try? FileManager.default.removeItem(at: out); try? FileManager.default.removeItem(at: genesisDir) }
+        let unknown = try await MultiClient.create(node, genesisDir: genesisDir, out: out, ["--runtime-el", "erigon"])
+        #expect(unknown.status == 2 && unknown.stderr.contains("no execution client 'erigon' can run a snapshot; runtime execution clients: geth, besu, nethermind"),
+                "\(unknown.stderr)")
+        #expect(node.server.requestCount(for: "eth_getProof") == 0)
+        let latest = try await MultiClient.create(node, genesisDir: genesisDir, out: out, ["--el-image", "nethermind/nethermind:latest"])
+        #expect(latest.status == 2 && latest.stderr.contains("--el-image \"nethermind/nethermind:latest\" is not pinned"), "\(latest.stderr)")
+        let ports = try await MultiClient.create(node, genesisDir: genesisDir, out: out, ["--port-offset", "60000"])
+        #expect(ports.status == 2 && ports.stderr.contains("--port-offset must be 0 … 56989"), "\(ports.stderr)")
+        #expect(MultiClient.entries(out).isEmpty)
+    }
+
+    /// A state dump has no source client: geth runs it unless told otherwise.
+    @Test func aDumpRunsOnGethByDefault() async throws {
+        let out = MultiClient.outputFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let result = try await CLI.runOffPool(["create", "--from-dump", CreateFromDumpTests.dump.path, "--genesis-dir",
+                                               CreateFromDumpTests.genesisDir.path, "--out", out.path, "--name", "dump", "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let metadata = try MultiClient.metadata(out.appendingPathComponent("dump"))
+        #expect(metadata.el.runtimeClient == "geth" && metadata.runtime?["el"]?["image"]?.stringValue == "ethereum/client-go:v1.17.5")
+    }
+}

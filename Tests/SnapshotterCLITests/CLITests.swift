@@ -1,10 +1,10 @@
 import Foundation
 import Testing
 
-/// Runs the built `snapshotter` binary as a user would (on threads of its own, one test at a time: see `runOffPool`).
+/// Runs the built `snapshotter` binary as a user would (on threads of its own, one test at a time: see `CLI.run`).
 @Suite(.serialized) struct PluginsCLITests {
     static func plugins() async throws -> [[String: Any]] {
-        let result = try await CLI.runOffPool(["plugins", "--json"])
+        let result = try await CLI.run(["plugins", "--json"])
         #expect(result.status == 0, "\(result.stderr)")
         let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
         return try #require(object?["plugins"] as? [[String: Any]])
@@ -59,7 +59,7 @@ import Testing
     }
 
     @Test func pluginsTextShowsTheSameFacts() async throws {
-        let result = try await CLI.runOffPool(["plugins"])
+        let result = try await CLI.run(["plugins"])
         #expect(result.status == 0, "\(result.stderr)")
         let reth = try #require(result.stdout.components(separatedBy: "\n\n").first { $0.hasPrefix("reth ") })
         let lines = reth.split(separator: "\n").map(String.init)

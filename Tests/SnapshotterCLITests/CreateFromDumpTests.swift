@@ -19,10 +19,10 @@ import Testing
         ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
     }
 
-    @Test func snapshotsTheExampleAndVerifiesIt() throws {
+    @Test func snapshotsTheExampleAndVerifiesIt() async throws {
         let out = outputFolder()
         defer { try? FileManager.default.removeItem(at: out) }
-        let result = try CLI.run(["create", "--from-dump", Self.dump.path, "--genesis-dir", Self.genesisDir.path, "--out", out.path, "--json"])
+        let result = try await CLI.run(["create", "--from-dump", Self.dump.path, "--genesis-dir", Self.genesisDir.path, "--out", out.path, "--json"])
         #expect(result.status == 0, "\(result.stderr)")
         let summary = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let root = try DumpStateSource.root(of: Self.dump)
@@ -76,10 +76,10 @@ import Testing
                 Data(contentsOf: Self.genesisDir.appendingPathComponent("mnemonics.yaml")))
     }
 
-    @Test func createIsTheDefaultCommandAndTheTextSummaryNamesTheFolder() throws {
+    @Test func createIsTheDefaultCommandAndTheTextSummaryNamesTheFolder() async throws {
         let out = outputFolder()
         defer { try? FileManager.default.removeItem(at: out) }
-        let result = try CLI.run(["--from-dump", Self.dump.path, "--genesis-dir", Self.genesisDir.path, "--out", out.path, "--name", "example"])
+        let result = try await CLI.run(["--from-dump", Self.dump.path, "--genesis-dir", Self.genesisDir.path, "--out", out.path, "--name", "example"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(entries(out) == ["example"])
         let lines = result.stdout.split(separator: "\n")
@@ -89,14 +89,14 @@ import Testing
         #expect(result.stderr.contains("accounts 3,015"), "progress goes to stderr")
         #expect(!result.stdout.contains("(/s)") && !result.stdout.contains("writing metadata.json"), "and never to stdout")
 
-        let again = try CLI.run(["--from-dump", Self.dump.path, "--genesis-dir", Self.genesisDir.path, "--out", out.path, "--name", "example", "--quiet"])
+        let again = try await CLI.run(["--from-dump", Self.dump.path, "--genesis-dir", Self.genesisDir.path, "--out", out.path, "--name", "example", "--quiet"])
         #expect(again.status == 2)
         #expect(again.stderr.hasPrefix("error: ") && again.stderr.contains("already exists"))
         #expect(entries(out) == ["example"])
     }
 
     /// One account fewer than the root line promises: exit 3, the reason on one line, and no folder at all.
-    @Test func aStateThatDoesNotMatchItsRootWritesNothing() throws {
+    @Test func aStateThatDoesNotMatchItsRootWritesNothing() async throws {
         let out = outputFolder()
         defer { try? FileManager.default.removeItem(at: out) }
         var lines = try String(contentsOf: Self.dump, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
@@ -105,7 +105,7 @@ import Testing
         let short = out.appendingPathComponent("short.jsonl")
         try Data(lines.joined(separator: "\n").utf8).write(to: short)
 
-        let result = try CLI.run(["create", "--from-dump", short.path, "--genesis-dir", Self.genesisDir.path, "--out", out.path, "--quiet"])
+        let result = try await CLI.run(["create", "--from-dump", short.path, "--genesis-dir", Self.genesisDir.path, "--out", out.path, "--quiet"])
         #expect(result.status == 3)
         #expect(result.stdout.isEmpty)
         let errorLines = result.stderr.split(separator: "\n")
@@ -133,11 +133,11 @@ import Testing
         (["--rpc-url", "http://127.0.0.1:9", "--genesis-dir", CreateFromDumpTests.genesisDir.path, "--quiet"], "cannot reach http://127.0.0.1:9"),
         (["--from-dump", CreateFromDumpTests.example.appendingPathComponent("README.md").path, "--genesis-dir", CreateFromDumpTests.genesisDir.path], "README.md line 1"),
     ] as [([String], String)])
-    func badArgumentsExitWithTwo(_ arguments: [String], _ message: String) throws {
+    func badArgumentsExitWithTwo(_ arguments: [String], _ message: String) async throws {
         // Each fails before any state is read.
         let out = outputFolder()
         defer { try? FileManager.default.removeItem(at: out) }
-        let result = try CLI.run(["create"] + arguments + ["--out", out.path])
+        let result = try await CLI.run(["create"] + arguments + ["--out", out.path])
         #expect(result.status == 2, "\(arguments): \(result.stderr)")
         #expect(result.stderr.hasPrefix("error: ") && result.stderr.contains(message), "\(result.stderr)")
         #expect(result.stderr.split(separator: "\n").count == 1)
@@ -146,11 +146,11 @@ import Testing
     }
 
     /// Fewer validators, from another mnemonic: the consensus side follows the flags.
-    @Test func validatorFlagsReachTheConsensusGenesis() throws {
+    @Test func validatorFlagsReachTheConsensusGenesis() async throws {
         let out = outputFolder()
         defer { try? FileManager.default.removeItem(at: out) }
         let mnemonic = "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about"
-        let result = try CLI.run(["--from-dump", Self.dump.path, "--genesis-dir", Self.genesisDir.path, "--out", out.path, "--name", "four",
+        let result = try await CLI.run(["--from-dump", Self.dump.path, "--genesis-dir", Self.genesisDir.path, "--out", out.path, "--name", "four",
                                   "--validators", "4", "--mnemonic", mnemonic, "--keystore-kdf", "devnet", "--json", "--quiet"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.isEmpty)
@@ -162,8 +162,8 @@ import Testing
         #expect(keys.count == 4)
     }
 
-    @Test func helpListsTheExitCodes() throws {
-        let result = try CLI.run(["create", "--help"])
+    @Test func helpListsTheExitCodes() async throws {
+        let result = try await CLI.run(["create", "--help"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("3 the state failed") && result.stdout.contains("--from-dump"))
     }

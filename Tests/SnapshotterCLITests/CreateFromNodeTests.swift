@@ -41,7 +41,7 @@ import Testing
     }
 
     private func create(_ node: FakeGethNode, _ arguments: [String], out: URL) async throws -> CLI.Result {
-        try await CLI.runOffPool(["create", "--rpc-url", node.url.absoluteString, "--genesis-dir", Self.genesisDir.path, "--out", out.path,
+        try await CLI.run(["create", "--rpc-url", node.url.absoluteString, "--genesis-dir", Self.genesisDir.path, "--out", out.path,
                      "--quiet"] + arguments)
     }
 
@@ -176,7 +176,7 @@ import Testing
         defer { stub.remove() }
         let out = outputFolder()
         defer { try? FileManager.default.removeItem(at: out) }
-        let result = try await CLI.runOffPool(["create", "--enclave", "devnet", "--out", out.path, "--quiet"], environment: environment(path: stub.path))
+        let result = try await CLI.run(["create", "--enclave", "devnet", "--out", out.path, "--quiet"], environment: environment(path: stub.path))
         #expect(result.status == 0, "\(result.stderr)")
         let name = try #require(entries(out).first)
         #expect(name.hasPrefix("devnet-2-"))
@@ -198,14 +198,14 @@ import Testing
         defer { stub.remove() }
         let out = outputFolder()
         defer { try? FileManager.default.removeItem(at: out) }
-        let missing = try await CLI.runOffPool(["create", "--enclave", "nope", "--out", out.path, "--quiet"], environment: environment(path: stub.path))
+        let missing = try await CLI.run(["create", "--enclave", "nope", "--out", out.path, "--quiet"], environment: environment(path: stub.path))
         #expect(missing.status == 2 && missing.stderr.contains("enclave 'nope' not found; enclaves: devnet (RUNNING)"), "\(missing.stderr)")
-        let stopped = try await CLI.runOffPool(["create", "--enclave", "old-net", "--out", out.path, "--quiet"], environment: environment(path: stub.path))
+        let stopped = try await CLI.run(["create", "--enclave", "old-net", "--out", out.path, "--quiet"], environment: environment(path: stub.path))
         #expect(stopped.status == 2 && stopped.stderr.contains("not RUNNING"), "\(stopped.stderr)")
         let empty = FileManager.default.temporaryDirectory.appendingPathComponent("empty-path-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: empty) }
-        let notInstalled = try await CLI.runOffPool(["create", "--enclave", "devnet", "--out", out.path, "--quiet"], environment: environment(path: empty.path))
+        let notInstalled = try await CLI.run(["create", "--enclave", "devnet", "--out", out.path, "--quiet"], environment: environment(path: empty.path))
         #expect(notInstalled.status == 2 && notInstalled.stderr.contains("kurtosis not found on PATH"), "\(notInstalled.stderr)")
         #expect(entries(out).isEmpty)
     }
@@ -242,18 +242,8 @@ import Testing
 }
 
 extension CLI {
-    /// `run(_:environment:)` on a thread of its own: it blocks until the binary exits, and a blocked thread of the
-    /// cooperative pool (or of Dispatch's global queues, which feed the pool on Linux) could starve the fake node
-    /// that serves the binary from this same process.
-    static func runOffPool(_ arguments: [String], environment: [String: String]? = nil) async throws -> Result {
-        try await withCheckedThrowingContinuation { continuation in
-            Thread {
-                continuation.resume(with: Swift.Result { try run(arguments, environment: environment) })
-            }.start()
-        }
-    }
 
-    /// Waits for `process` to exit on a thread of its own (see `runOffPool`).
+    /// Waits for `process` to exit on a thread of its own, never blocking the cooperative pool (see `CLI.run`).
     static func waitOffPool(_ process: Process) async {
         await withCheckedContinuation { continuation in
             Thread {

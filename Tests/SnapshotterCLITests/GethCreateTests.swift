@@ -36,7 +36,7 @@ import Testing
     }
 
     private func create(_ node: FakeGethNode, _ arguments: [String], out: URL) async throws -> CLI.Result {
-        try await CLI.runOffPool(["create", "--rpc-url", node.url.absoluteString, "--genesis-dir", Self.genesisDir.path,
+        try await CLI.run(["create", "--rpc-url", node.url.absoluteString, "--genesis-dir", Self.genesisDir.path,
                                   "--out", out.path, "--quiet"] + arguments)
     }
 
@@ -143,7 +143,7 @@ import Testing
         defer { stub.remove() }
         let out = outputFolder()
         defer { try? FileManager.default.removeItem(at: out) }
-        let result = try await CLI.runOffPool(["create", "--enclave", "devnet", "--out", out.path, "--quiet", "--name", "devnet"], environment: stub.environment)
+        let result = try await CLI.run(["create", "--enclave", "devnet", "--out", out.path, "--quiet", "--name", "devnet"], environment: stub.environment)
         #expect(result.status == 0, "\(result.stderr)")
         let folder = out.appendingPathComponent("devnet")
         #expect(try GenesisFile(contentsOf: folder.appendingPathComponent("el/genesis.json")).stateRoot() == chain.head.header.stateRoot)
@@ -160,7 +160,7 @@ import Testing
         defer { stub.remove() }
         let out = outputFolder()
         defer { try? FileManager.default.removeItem(at: out) }
-        let result = try await CLI.runOffPool(["create", "--enclave", "devnet", "--out", out.path, "--quiet"], environment: stub.environment)
+        let result = try await CLI.run(["create", "--enclave", "devnet", "--out", out.path, "--quiet"], environment: stub.environment)
         #expect(result.status == 2, "\(result.stderr)")
         #expect(result.stderr.contains("enclave 'devnet' has no running execution-layer service"), "\(result.stderr)")
         #expect(result.stderr.contains("--rpc-url"))

@@ -7,8 +7,8 @@ import Testing
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("SnapshotKitTests/Fixtures/genesis")
 
-    @Test func jsonForMainnet() throws {
-        let result = try CLI.run(["inspect-genesis", Self.fixtures.appendingPathComponent("mainnet.json").path, "--json"])
+    @Test func jsonForMainnet() async throws {
+        let result = try await CLI.run(["inspect-genesis", Self.fixtures.appendingPathComponent("mainnet.json").path, "--json"])
         #expect(result.status == 0)
         #expect(result.stderr.isEmpty)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
@@ -19,8 +19,8 @@ import Testing
         #expect(object["contracts"] as? Int == 0 && object["storageSlots"] as? Int == 0)
     }
 
-    @Test func textForHoodi() throws {
-        let result = try CLI.run(["inspect-genesis", Self.fixtures.appendingPathComponent("hoodi.json").path])
+    @Test func textForHoodi() async throws {
+        let result = try await CLI.run(["inspect-genesis", Self.fixtures.appendingPathComponent("hoodi.json").path])
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n")
         #expect(lines.contains("accounts          335"))
@@ -34,12 +34,12 @@ import Testing
         ("non-numeric balance", #"{"gasLimit": "0x1", "difficulty": "0x1", "alloc": {"0x0000000000000000000000000000000000000001": {"balance": "ten"}}}"#,
          "alloc 0x0000000000000000000000000000000000000001 balance"),
     ] as [(String, String?, String)])
-    func badInputFailsWithOneLine(_ label: String, _ contents: String?, _ expected: String) throws {
+    func badInputFailsWithOneLine(_ label: String, _ contents: String?, _ expected: String) async throws {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("inspect-genesis-\(UUID().uuidString).json")
         if let contents { try Data(contents.utf8).write(to: url) }
         defer { try? FileManager.default.removeItem(at: url) }
         for extra in [[], ["--json"]] {
-            let result = try CLI.run(["inspect-genesis", url.path] + extra)
+            let result = try await CLI.run(["inspect-genesis", url.path] + extra)
             #expect(result.status == 2, "\(label)")
             #expect(result.stdout.isEmpty, "\(label)")
             #expect(result.stderr.hasPrefix("error: ") && result.stderr.contains(expected), "\(label): \(result.stderr)")

@@ -43,7 +43,7 @@ import Testing
         #expect(compose.contains("\"127.0.0.1:8645:8545\"") && compose.contains("\"127.0.0.1:4100:4000\""))
         let metadata = try MultiClient.metadata(folder)
         #expect(metadata.runtime?["cl"]?["image"]?.stringValue == "example/lighthouse:v9.0.0")
-        #expect(try await CLI.runOffPool(["verify", folder.path]).status == 0)
+        #expect(try await CLI.run(["verify", folder.path]).status == 0)
     }
 
     /// Bad runtime choices fail before any long work: exit 2, nothing written.
@@ -67,7 +67,7 @@ import Testing
     @Test func aDumpRunsOnGethByDefault() async throws {
         let out = MultiClient.outputFolder()
         defer { try? FileManager.default.removeItem(at: out) }
-        let result = try await CLI.runOffPool(["create", "--from-dump", CreateFromDumpTests.dump.path, "--genesis-dir",
+        let result = try await CLI.run(["create", "--from-dump", CreateFromDumpTests.dump.path, "--genesis-dir",
                                                CreateFromDumpTests.genesisDir.path, "--out", out.path, "--name", "dump", "--quiet"])
         #expect(result.status == 0, "\(result.stderr)")
         let metadata = try MultiClient.metadata(out.appendingPathComponent("dump"))

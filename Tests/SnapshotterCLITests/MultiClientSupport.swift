@@ -29,7 +29,7 @@ enum MultiClient {
 
     /// `snapshotter create --rpc-url <node> --genesis-dir <dir> --out <out> --name snap --json <arguments>`.
     static func create(_ node: FakeTracingNode, genesisDir: URL, out: URL, _ arguments: [String] = []) async throws -> CLI.Result {
-        try await CLI.runOffPool(["create", "--rpc-url", node.url.absoluteString, "--genesis-dir", genesisDir.path, "--out", out.path,
+        try await CLI.run(["create", "--rpc-url", node.url.absoluteString, "--genesis-dir", genesisDir.path, "--out", out.path,
                                   "--name", "snap", "--json"] + arguments)
     }
 
@@ -50,7 +50,7 @@ enum MultiClient {
         #expect(metadata.runtime?["el"]?["client"]?.stringValue == runtimeClient && metadata.runtime?["el"]?["image"]?.stringValue == image)
         let compose = try String(contentsOf: folder.appendingPathComponent("docker-compose.yml"), encoding: .utf8)
         #expect(compose.contains("  el:\n    image: \"\(image)\"\n"))
-        let verify = try await CLI.runOffPool(["verify", folder.path])
+        let verify = try await CLI.run(["verify", folder.path])
         #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
         #expect(verify.stdout.contains("verified: all"))
     }

@@ -20,10 +20,10 @@ import Testing
         try Data(text.replacingOccurrences(of: "giant", with: "Giant").utf8).write(to: url)
     }
 
-    @Test func freshSnapshotVerifies() throws {
+    @Test func freshSnapshotVerifies() async throws {
         let folder = try Self.snapshot()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let result = try CLI.run(["verify", folder.path])
+        let result = try await CLI.run(["verify", folder.path])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         #expect(result.stderr.isEmpty)
         let lines = result.stdout.split(separator: "\n")
@@ -33,22 +33,22 @@ import Testing
         #expect(lines.last == "verified: all 9 checks hold")
     }
 
-    @Test func tamperedSnapshotExits3WithTheFailures() throws {
+    @Test func tamperedSnapshotExits3WithTheFailures() async throws {
         let folder = try Self.snapshot()
         defer { try? FileManager.default.removeItem(at: folder) }
         try Self.tamper(folder)
-        let result = try CLI.run(["verify", folder.path])
+        let result = try await CLI.run(["verify", folder.path])
         #expect(result.status == 3)
         #expect(result.stdout.contains("FAIL files: SHA-256 differs: source/mnemonics.yaml\n"))
         #expect(result.stdout.hasSuffix("not verified: 1 of 9 checks failed\n"))
     }
 
     @Test(arguments: [false, true])
-    func jsonReport(tampered: Bool) throws {
+    func jsonReport(tampered: Bool) async throws {
         let folder = try Self.snapshot()
         defer { try? FileManager.default.removeItem(at: folder) }
         if tampered { try Self.tamper(folder) }
-        let result = try CLI.run(["verify", folder.path, "--json"])
+        let result = try await CLI.run(["verify", folder.path, "--json"])
         #expect(result.status == (tampered ? 3 : 0))
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(Set(object.keys) == ["ok", "checks"])
@@ -62,14 +62,14 @@ import Testing
         }
     }
 
-    @Test func unusableInputExits2() throws {
+    @Test func unusableInputExits2() async throws {
         let missing = FileManager.default.temporaryDirectory.appendingPathComponent("no-snapshot-\(UUID().uuidString)")
         let empty = FileManager.default.temporaryDirectory.appendingPathComponent("empty-snapshot-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: empty) }
         for (folder, message) in [(missing, "is not a folder"), (empty, "has no metadata.json")] {
             for extra in [[], ["--json"]] {
-                let result = try CLI.run(["verify", folder.path] + extra)
+                let result = try await CLI.run(["verify", folder.path] + extra)
                 #expect(result.status == 2)
                 #expect(result.stdout.isEmpty)
                 #expect(result.stderr.hasPrefix("error: \(folder.path) ") && result.stderr.contains(message), "\(result.stderr)")

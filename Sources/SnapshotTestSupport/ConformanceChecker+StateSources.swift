@@ -22,12 +22,14 @@ extension ConformanceChecker {
         for name in names where name.range(of: "^[a-z][a-z0-9-]*$", options: .regularExpression) == nil {
             fail(check, "state source name '\(name)' must be lowercase letters, digits and '-'")
         }
+        var built: [String: String] = [:]
         for name in names {
             let source: any StateSource
             do { source = try execution.makeStateSource(.offline(preference: name)) } catch {
                 fail(check, "makeStateSource(\(name)) throws without a node (it must not call the node): \(error)")
                 continue
             }
+            built[name] = source.name
             if source.name.isEmpty { fail(check, "the '\(name)' source has an empty name") }
             if source.requirements.isEmpty {
                 fail(check, "the '\(name)' source declares no requirements: name what the node must provide (API namespace, history, flags)")
@@ -56,6 +58,7 @@ extension ConformanceChecker {
                 fail(check, "makeStateSource without a preference throws: \(error)")
             }
         }
+        chain(of: execution, built: built)
         do {
             _ = try execution.makeStateSource(.offline(preference: "no-such-source"))
             fail(check, "makeStateSource accepts the unknown --state-source 'no-such-source' instead of throwing")
@@ -64,6 +67,28 @@ extension ConformanceChecker {
             if text.isEmpty || text.contains(where: \.isNewline) {
                 fail(check, "the error for an unknown --state-source must be one non-empty line, got \"\(text)\"")
             }
+        }
+    }
+
+    /// The chain `create` tries (`makeStateSources`): by default it starts with the default source and holds only
+    /// named sources; with a preference, it is that source alone.
+    private mutating func chain(of execution: any ExecutionClientPlugin, built: [String: String]) {
+        let check = "state sources"
+        guard let first = execution.stateSourceNames.first, let firstName = built[first] else { return }
+        do {
+            let sources = try execution.makeStateSources(.offline(preference: nil)).sources.map(\.name)
+            if sources.first != firstName {
+                fail(check, "the default chain starts with '\(sources.first ?? "")', not the default source '\(firstName)'")
+            }
+            for name in sources where !built.values.contains(name) {
+                fail(check, "the default chain holds '\(name)', which no --state-source name builds")
+            }
+            for (option, name) in built.sorted(by: { $0.key < $1.key }) {
+                let alone = try execution.makeStateSources(.offline(preference: option)).sources.map(\.name)
+                if alone != [name] { fail(check, "--state-source \(option) must build '\(name)' alone, not \(alone)") }
+            }
+        } catch {
+            fail(check, "makeStateSources throws without a node (it must not call the node): \(error)")
         }
     }
 }

@@ -7,7 +7,8 @@ import SnapshotKit
 ///   holding the plugin, so is every rule it declares, and no other client's sample (``ExecutionClientSample/known``)
 ///   is taken for it;
 /// - **state sources**: each `--state-source` name builds a source without calling the node, and each source declares
-///   what it needs from the node, with a one-line summary and remedy;
+///   what it needs from the node, with a one-line summary and remedy; the default chain (`makeStateSources`) starts
+///   with the default source and holds only named ones;
 /// - **runtime**: the plugin's `el` emitter, run by ``RuntimeWriter`` over the fixture snapshot, writes a
 ///   `docker-compose.yml` whose `el` service has the pinned default image and a health check, and the whole snapshot
 ///   passes ``SnapshotVerifier``;

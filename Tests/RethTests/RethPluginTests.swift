@@ -8,7 +8,7 @@ import Testing
 @Suite struct RethPluginTests {
     /// What reth v1.9.3 answers to `web3_clientVersion` (`reth/<version>-<sha>/<target>`), and ethereum-package's name
     /// for its service.
-    static let clientVersion = "reth/v1.9.3-27a8c0f/x86_64-unknown-linux-gnu"
+    static let clientVersion = FakeTracingNode.rethClientVersion
     static let serviceName = "el-1-reth-lighthouse"
 
     @Test func passesTheExecutionPluginConformanceChecks() {
@@ -40,9 +40,8 @@ import Testing
     @Test(arguments: [TraceMethod.prestateDiff, .stateDiff])
     func readsTheCompleteStateOfANode(_ method: TraceMethod) async throws {
         let chain = FakeTracingChain.fixture()
-        let node = try FakeTracingNode(chain: chain, configuration: .init(traceMethods: [method], clientVersion: Self.clientVersion))
-        let source = try RethPlugin().makeStateSource(StateSourceEnvironment(
-            rpc: JSONRPCClient(endpoint: node.url), originalGenesis: chain.originalGenesis, preference: nil))
+        let node = try FakeTracingNode.reth(chain: chain, traceMethods: [method])
+        let source = try RethPlugin().makeStateSource(node.stateSourceEnvironment())
         var accounts: [Account] = []
         let extracted = try await StateExtractor(source: source, block: node.pinnedBlock(), concurrency: 4).run { accounts.append($0) }
         #expect(extracted.stateRoot == node.pinnedBlock().stateRoot)

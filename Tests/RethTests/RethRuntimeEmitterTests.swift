@@ -64,6 +64,6 @@ import Yams
         #expect(el["entrypoint"]?.sequence?.compactMap(\.string) == ["reth"])
         #expect(el["command"]?.sequence?.compactMap(\.string) == RethRuntimeEmitter().service(Self.context()).command)
         let readme = try String(contentsOf: folder.appendingPathComponent("README.md"), encoding: .utf8)
-        #expect(readme.contains("**Reth** starts from `el/genesis.json` (`--chain`)"))
+        #expect(readme.contains("**reth** starts from `el/genesis.json` (`--chain`)"))
     }
 }

@@ -17,6 +17,8 @@ import Testing
         var requirements = [NodeRequirement(id: "walk-api", summary: "the walk API", remedy: "start the node with --walk")]
         var acceptsUnknownSource = false
         var needsNodeToBuild = false
+        /// A source the default chain adds after the named one, that no `--state-source` name builds.
+        var strayFallback: String?
         var emitter = ProbeEmitter()
 
         var runtimeEmitters: [any RuntimeEmitter] { [emitter] }
@@ -28,10 +30,16 @@ import Testing
             }
             return ProbeSource(requirements: requirements)
         }
+
+        func makeStateSources(_ environment: StateSourceEnvironment) throws -> StateSourceChain {
+            let named = try makeStateSource(environment)
+            guard let strayFallback, environment.preference == nil else { return StateSourceChain([named]) }
+            return StateSourceChain([named, ProbeSource(name: strayFallback, requirements: requirements)])
+        }
     }
 
     struct ProbeSource: StateSource {
-        let name = "walk"
+        var name = "walk"
         let requirements: [NodeRequirement]
         func checkRequirements(at block: PinnedBlock) async throws {}
         func accountPages(_ context: StateSourceContext) -> AsyncThrowingStream<[Account], any Error> {
@@ -112,6 +120,9 @@ import Testing
         var online = ProbePlugin()
         online.needsNodeToBuild = true
         #expect(Self.issues(online, of: "state sources").first?.hasPrefix("makeStateSource(walk) throws without a node") == true)
+        var stray = ProbePlugin()
+        stray.strayFallback = "ghost"
+        #expect(Self.issues(stray, of: "state sources") == ["the default chain holds 'ghost', which no --state-source name builds"])
         var undeclared = ProbePlugin()
         undeclared.roles = [.runtime]
         #expect(Self.issues(undeclared, of: "state sources") == ["the plugin adopts ExecutionClientPlugin but roles lacks state-source"])

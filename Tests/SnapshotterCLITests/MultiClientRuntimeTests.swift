@@ -5,9 +5,10 @@ import Testing
 
 /// Any source client → any runtime client: `--runtime-el`, `--el-image`, `--cl-image`, `--port-offset`.
 @Suite struct MultiClientRuntimeTests {
-    /// A snapshot of a geth node run by Besu or Nethermind: the compose file defines that client's service, and
+    /// A snapshot of a geth node run by Besu, Nethermind or Reth: the compose file defines that client's service, and
     /// `snapshotter verify` passes.
-    @Test(arguments: [("besu", "hyperledger/besu:26.8.1"), ("nethermind", "nethermind/nethermind:1.39.2")])
+    @Test(arguments: [("besu", "hyperledger/besu:26.8.1"), ("nethermind", "nethermind/nethermind:1.39.2"),
+                      ("reth", "ghcr.io/paradigmxyz/reth:v2.4.1")])
     func aGethSnapshotRunsOnAnotherClient(_ client: String, _ image: String) async throws {
         let node = try FakeTracingNode.geth(chain: .fixture(), ranges: .init())
         let genesisDir = try MultiClient.genesisDirectory(for: node.chain)
@@ -52,7 +53,7 @@ import Testing
         let out = MultiClient.outputFolder()
         defer { try? FileManager.default.removeItem(at: out); try? FileManager.default.removeItem(at: genesisDir) }
         let unknown = try await MultiClient.create(node, genesisDir: genesisDir, out: out, ["--runtime-el", "erigon"])
-        #expect(unknown.status == 2 && unknown.stderr.contains("no execution client 'erigon' can run a snapshot; runtime execution clients: geth, besu, nethermind"),
+        #expect(unknown.status == 2 && unknown.stderr.contains("no execution client 'erigon' can run a snapshot; runtime execution clients: geth, besu, nethermind, reth"),
                 "\(unknown.stderr)")
         #expect(node.server.requestCount(for: "eth_getProof") == 0)
         let latest = try await MultiClient.create(node, genesisDir: genesisDir, out: out, ["--el-image", "nethermind/nethermind:latest"])

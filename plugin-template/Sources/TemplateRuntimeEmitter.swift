@@ -60,7 +60,7 @@ public struct TemplateRuntimeEmitter: RuntimeEmitter {
 
     public func readmeNotes(_ context: RuntimeContext) -> [String] {
         ["""
-        **Template** starts from `el/genesis.json` in an empty data directory at every start, so its genesis hash \
+        **template** starts from `el/genesis.json` in an empty data directory at every start, so its genesis hash \
         never changes. Its JSON-RPC serves the `\(Self.apis)` namespaces without authentication, as in a Kurtosis \
         devnet: keep the ports on 127.0.0.1.
         """]

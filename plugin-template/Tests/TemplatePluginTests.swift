@@ -36,8 +36,7 @@ import Testing
     func readsTheCompleteStateOfANode(_ method: TraceMethod) async throws {
         let chain = FakeTracingChain.fixture()
         let node = try FakeTracingNode(chain: chain, configuration: .init(traceMethods: [method], clientVersion: Self.clientVersion))
-        let source = try TemplatePlugin().makeStateSource(StateSourceEnvironment(
-            rpc: JSONRPCClient(endpoint: node.url), originalGenesis: chain.originalGenesis, preference: nil))
+        let source = try TemplatePlugin().makeStateSource(node.stateSourceEnvironment())
         var accounts: [Account] = []
         let extracted = try await StateExtractor(source: source, block: node.pinnedBlock(), concurrency: 4).run { accounts.append($0) }
         #expect(extracted.stateRoot == node.pinnedBlock().stateRoot)

@@ -47,6 +47,6 @@ import Testing
     @Test func readmeSaysHowTheServiceStarts() {
         let notes = TemplateRuntimeEmitter().readmeNotes(Self.context())
         #expect(notes.count == 1)
-        #expect(notes.first?.contains("**Template** starts from `el/genesis.json`") == true)
+        #expect(notes.first?.contains("**template** starts from `el/genesis.json`") == true)
     }
 }

@@ -52,7 +52,7 @@ public struct RethRuntimeEmitter: RuntimeEmitter {
 
     public func readmeNotes(_ context: RuntimeContext) -> [String] {
         ["""
-        **Reth** starts from `el/genesis.json` (`--chain`) in an empty data directory at every start, so its genesis \
+        **reth** starts from `el/genesis.json` (`--chain`) in an empty data directory at every start, so its genesis \
         hash never changes. It runs as an archive node that proves blocks up to \(RethPlugin.proofWindow) blocks behind \
         its head, so the running chain can be snapshotted again. Its JSON-RPC serves the `\(Self.apis)` namespaces \
         without authentication, as in a Kurtosis devnet: keep the ports on 127.0.0.1.

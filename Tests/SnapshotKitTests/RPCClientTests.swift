@@ -131,16 +131,16 @@ import SnapshotTestSupport
 
     @Test func timeoutIsReportedAfterTheConfiguredAttempts() async throws {
         let server = try Self.node()
-        server.inject(.delay(.seconds(20)), times: .max)
+        server.inject(.delay(.seconds(120)), times: .max)
         let client = JSONRPCClient(endpoint: server.url, configuration: Self.fastRetries(attempts: 2, timeout: .milliseconds(300)))
         let started = ContinuousClock.now
         let error = await #expect(throws: JSONRPCError.self) { try await client.call("eth_blockNumber") }
         let elapsed = ContinuousClock.now - started
         #expect(error?.failure == .transport(.timedOut(seconds: 0.3)))
         #expect(error?.attempts == 2)
-        // The server answers after 20 s; ending well before one answer proves each attempt stopped at its timeout
+        // The server answers after 120 s; ending well before one answer proves each attempt stopped at its timeout
         // (the bound is loose so that a loaded machine does not fail it).
-        #expect(elapsed < .seconds(10), "each attempt must stop at the timeout, took \(elapsed)")
+        #expect(elapsed < .seconds(60), "each attempt must stop at the timeout, took \(elapsed)")
         #expect(elapsed >= .milliseconds(550), "two attempts of 0.3 s cannot end sooner, took \(elapsed)")
         #expect(server.httpRequestCount == 2)
         #expect(error?.description.hasPrefix("cannot reach \(server.url.absoluteString) (eth_blockNumber): no answer within 0.3 s after 2 attempts — ") == true)

@@ -26,15 +26,19 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
-        .target(name: "SnapshotTestSupport", dependencies: ["SnapshotKit"]),
+        .target(name: "SnapshotTestSupport", dependencies: ["SnapshotKit", .product(name: "Yams", package: "Yams")]),
         .target(name: "GethPlugin", dependencies: ["SnapshotKit"], path: "Sources/Plugins/Geth"),
         .target(name: "BesuPlugin", dependencies: ["SnapshotKit"], path: "Sources/Plugins/Besu"),
         .target(name: "NethermindPlugin", dependencies: ["SnapshotKit"], path: "Sources/Plugins/Nethermind"),
         .target(name: "LighthousePlugin", dependencies: ["SnapshotKit"], path: "Sources/Plugins/Lighthouse"),
+        .target(name: "RethPlugin", dependencies: ["SnapshotKit"], path: "Sources/Plugins/Reth"),
+        // The copyable skeleton of a new client plugin (plugin-template/README.md): built and tested here so it always
+        // compiles and passes the conformance checks; never registered in the tool.
+        .target(name: "TemplatePlugin", dependencies: ["SnapshotKit"], path: "plugin-template/Sources"),
         .executableTarget(
             name: "snapshotter",
             dependencies: [
-                "SnapshotKit", "GethPlugin", "BesuPlugin", "NethermindPlugin", "LighthousePlugin",
+                "SnapshotKit", "GethPlugin", "BesuPlugin", "NethermindPlugin", "LighthousePlugin", "RethPlugin",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -46,6 +50,9 @@ let package = Package(
         .testTarget(name: "GethTests", dependencies: ["GethPlugin", "SnapshotKit", "SnapshotTestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BesuTests", dependencies: ["BesuPlugin", "SnapshotKit", "SnapshotTestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "NethermindTests", dependencies: ["NethermindPlugin", "SnapshotKit", "SnapshotTestSupport"]),
+        .testTarget(name: "RethTests", dependencies: ["RethPlugin", "SnapshotKit", "SnapshotTestSupport"]),
+        .testTarget(
+            name: "TemplateTests", dependencies: ["TemplatePlugin", "SnapshotKit", "SnapshotTestSupport"], path: "plugin-template/Tests"),
         .testTarget(
             name: "LighthouseTests", dependencies: ["LighthousePlugin", "SnapshotKit"], resources: [.copy("Fixtures")]),
         .testTarget(

@@ -7,6 +7,8 @@ extension FakeTracingNode {
     public static let besuClientVersion = "besu/v26.8.1/linux-x86_64/openjdk-java-25"
     /// `web3_clientVersion` of the fake Nethermind.
     public static let nethermindClientVersion = "Nethermind/v1.39.2+9c3ba2e1/linux-x64/dotnet9.0.7"
+    /// `web3_clientVersion` of the fake Reth (`reth/<version>-<sha>/<target>`).
+    public static let rethClientVersion = "reth/v1.9.3-27a8c0f/x86_64-unknown-linux-gnu"
 
     /// A Besu node: `debug_accountRange` and `debug_storageRangeAt` as `ranges` says, both tracing calls.
     public static func besu(chain: FakeTracingChain, ranges: FakeBesuRanges,
@@ -22,6 +24,11 @@ extension FakeTracingNode {
                                   untraceableBlocks: Set<UInt64> = []) throws -> FakeTracingNode {
         try FakeTracingNode(chain: chain, configuration: Configuration(
             traceMethods: traceMethods, untraceableBlocks: untraceableBlocks, clientVersion: nethermindClientVersion))
+    }
+
+    /// A Reth node: no range methods (Reth's answer `null`), the tracing calls in `traceMethods` (Reth serves both).
+    public static func reth(chain: FakeTracingChain, traceMethods: Set<TraceMethod> = Set(TraceMethod.allCases)) throws -> FakeTracingNode {
+        try FakeTracingNode(chain: chain, configuration: Configuration(traceMethods: traceMethods, clientVersion: rethClientVersion))
     }
 
     /// A geth node: `debug_accountRange` with the preimages `ranges` lacks, and the prestateTracer.

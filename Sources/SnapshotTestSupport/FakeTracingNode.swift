@@ -52,7 +52,9 @@ public final class FakeTracingNode: Sendable {
         self.chain = chain
         self.configuration = configuration
         let tries = TrieCache()
-        server = try JSONRPCTestServer { method, params in
+        // Answered on the server's threads: a child process under test (`snapshotter create`) gets its answers even
+        // while the test's own threads (Swift's cooperative pool) are blocked waiting for it.
+        server = try JSONRPCTestServer.answeringOnItsThreads { method, params in
             try Self.answer(method, params, chain: chain, configuration: configuration, tries: tries)
         }
     }

@@ -2,49 +2,70 @@ import ArgumentParser
 import Foundation
 import SnapshotKit
 
-/// `snapshotter plugins`: what each registered plugin detects and does.
+/// `snapshotter plugins`: what each registered plugin detects and does, and what its state sources need from a node.
 struct PluginsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plugins",
-        abstract: "List the registered client plugins, how each is detected, and which roles it fills."
+        abstract: "List the registered client plugins: how each is detected, its roles, its state sources and what they need from the node."
     )
 
     @Flag(name: .long, help: "Print one JSON object instead of a table.")
     var json = false
 
     func run() throws {
-        let registry = try Registry.make()
-        if json {
-            let entries = registry.plugins.map { plugin in
-                PluginEntry(
-                    id: plugin.id, name: plugin.displayName, layer: plugin.layer.rawValue,
-                    roles: plugin.roles.map(\.rawValue), detection: plugin.detection,
-                    stateSources: (plugin as? any ExecutionClientPlugin)?.stateSourceNames)
-            }
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            print(String(decoding: try encoder.encode(["plugins": entries]), as: UTF8.self))
-            return
-        }
-        for plugin in registry.plugins {
-            let roles = plugin.roles.isEmpty ? "detection only" : plugin.roles.map(\.rawValue).joined(separator: ", ")
-            print("\(plugin.id) (\(plugin.displayName), \(plugin.layer.rawValue) client)")
-            print("  roles:     \(roles)")
-            print("  detection: web3_clientVersion \(plugin.detection.clientVersionNames.map { "\($0)/…" }.joined(separator: ", "))"
-                + "; service name token \(plugin.detection.serviceNameTokens.joined(separator: ", "))")
-            if let execution = plugin as? any ExecutionClientPlugin {
-                print("  state sources: \(execution.stateSourceNames.joined(separator: ", ")) (tried in this order; --state-source picks one)")
+        try reportingErrors {
+            let entries = try Registry.make().plugins.map(PluginEntry.init)
+            if json {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                print(String(decoding: try encoder.encode(["plugins": entries]), as: UTF8.self))
+            } else {
+                print(entries.map(\.text).joined(separator: "\n\n"))
             }
         }
     }
 
+    /// One plugin as listed.
     private struct PluginEntry: Encodable {
         let id: String
         let name: String
         let layer: String
+        /// `state-source`, `consensus-genesis`, `runtime`.
         let roles: [String]
         let detection: ClientDetectionRules
-        /// An execution plugin's state sources, in the order they are tried.
-        let stateSources: [String]?
+        /// The runtime services the plugin defines (`execution`, `beacon`, `validator`), empty without the runtime role.
+        let runtimeServices: [String]
+        /// The `--state-source` choices, default first, each with its requirements.
+        let stateSources: [StateSourceSummary]
+
+        init(_ plugin: any ClientPlugin) throws {
+            id = plugin.id
+            name = plugin.displayName
+            layer = plugin.layer.rawValue
+            roles = plugin.roles.map(\.rawValue)
+            detection = plugin.detection
+            runtimeServices = plugin.roles.contains(.runtime)
+                ? ((plugin as? any RuntimeClientPlugin)?.runtimeEmitters.map(\.role.rawValue) ?? []) : []
+            stateSources = plugin.roles.contains(.stateSource)
+                ? try (plugin as? any ExecutionClientPlugin)?.stateSourceSummaries() ?? [] : []
+        }
+
+        var text: String {
+            var lines = [
+                "\(id) (\(name), \(layer) client)",
+                "  roles:     \(roles.isEmpty ? "detection only" : roles.joined(separator: ", "))",
+                "  detection: web3_clientVersion \(detection.clientVersionNames.map { "\($0)/…" }.joined(separator: ", "))"
+                    + "; service name token \(detection.serviceNameTokens.joined(separator: ", "))",
+            ]
+            if !runtimeServices.isEmpty { lines.append("  runtime:   \(runtimeServices.joined(separator: ", "))") }
+            for (index, source) in stateSources.enumerated() {
+                lines.append("  --state-source \(source.option)\(index == 0 ? " (default)" : ""): \(source.name), needs:")
+                for requirement in source.requirements {
+                    lines.append("    - \(requirement.id): \(requirement.summary)")
+                    lines.append("      fix: \(requirement.remedy)")
+                }
+            }
+            return lines.joined(separator: "\n")
+        }
     }
 }

@@ -4,6 +4,11 @@ import Testing
 @testable import BesuPlugin
 
 @Suite struct BesuPluginTests {
+    @Test func passesTheExecutionPluginConformanceChecks() {
+        let report = ExecutionPluginConformance.check(BesuPlugin(), clientVersion: FakeTracingNode.besuClientVersion, serviceName: "el-2-besu-lighthouse")
+        #expect(report.issues.isEmpty, "\(report)")
+    }
+
     @Test func registersUnderItsID() throws {
         let registry = try PluginRegistry([BesuPlugin()])
         #expect(try registry.plugin(id: BesuPlugin().id, layer: BesuPlugin().layer).displayName == "Besu")

@@ -1,9 +1,16 @@
 import Foundation
 import SnapshotKit
+import SnapshotTestSupport
 import Testing
 @testable import GethPlugin
 
 @Suite struct GethPluginTests {
+    @Test func passesTheExecutionPluginConformanceChecks() {
+        let report = ExecutionPluginConformance.check(
+            GethPlugin(), clientVersion: "Geth/v1.16.8-stable-6a0c4f8c/linux-amd64/go1.24.1", serviceName: "el-1-geth-lighthouse")
+        #expect(report.issues.isEmpty, "\(report)")
+    }
+
     @Test func registersUnderItsID() throws {
         let registry = try PluginRegistry([GethPlugin()])
         #expect(try registry.plugin(id: GethPlugin().id, layer: GethPlugin().layer).displayName == "Geth")

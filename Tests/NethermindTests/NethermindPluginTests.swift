@@ -7,6 +7,11 @@ import Testing
 @Suite struct NethermindPluginTests {
     typealias A = FakeTracingChain.FixtureAddress
 
+    @Test func passesTheExecutionPluginConformanceChecks() {
+        let report = ExecutionPluginConformance.check(NethermindPlugin(), clientVersion: FakeTracingNode.nethermindClientVersion, serviceName: "el-3-nethermind-lighthouse")
+        #expect(report.issues.isEmpty, "\(report)")
+    }
+
     @Test func registersUnderItsID() throws {
         let registry = try PluginRegistry([NethermindPlugin()])
         #expect(try registry.plugin(id: NethermindPlugin().id, layer: NethermindPlugin().layer).displayName == "Nethermind")

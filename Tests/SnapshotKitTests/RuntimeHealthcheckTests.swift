@@ -37,6 +37,23 @@ import Testing
         #expect(!down.succeeded)
     }
 
+    /// A node that answers with a JSON-RPC error (HTTP 200) is not healthy yet.
+    @Test func failsOnAnErrorAnswer() async throws {
+        guard (try? Subprocess("bash").resolveExecutable()) != nil else { return }
+        let server = try JSONRPCTestServer.answeringOnItsThreads { _, _ in
+            throw JSONRPCTestServer.RPCFailure(code: -32000, message: "starting up")
+        }
+        let port = try #require(server.url.port)
+        let answer = try await Subprocess("bash").run(["-c", RuntimeHealthcheck.executionJSONRPC(port: port).command[2]])
+        #expect(!answer.succeeded)
+    }
+
+    /// Compose substitutes `$` in a service definition; the check must hold none.
+    @Test func holdsNoDollarSign() {
+        #expect(!RuntimeHealthcheck.executionJSONRPC.command.joined().contains("$"))
+        #expect(RuntimeHealthcheck.executionJSONRPC == .executionJSONRPC(port: RuntimePorts.executionRPC))
+    }
+
     final class Calls: @unchecked Sendable {
         private let lock = NSLock()
         private var entries: [String] = []

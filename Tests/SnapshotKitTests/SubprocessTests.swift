@@ -67,25 +67,43 @@ import SnapshotKit
     }
 
     @Test func timeoutKillsTheProgramAndItsChildren() async throws {
-        // The child `sleep` holds the output pipe open: only killing the whole group lets the run end early.
-        // Without the kill the run could not end before `sleep` does (60 s); the bound is loose so that a loaded
-        // machine, where resuming the awaiting task can take seconds, does not fail it.
-        let (runner, arguments) = Self.shell("sleep 60; echo late", timeout: .milliseconds(300))
-        let started = ContinuousClock.now
+        // The child `sleep` holds the output pipe open: only killing the whole group ends the run before it does.
+        // The proof is the timeout error and the dead child, not a clock, so a loaded machine cannot fail it.
+        let pidFile = Self.pidFile()
+        let script = "sleep 60 & echo $! > \(pidFile.path); wait; echo late"
+        let (runner, arguments) = Self.shell(script, timeout: .milliseconds(300))
         let error = await #expect(throws: SubprocessError.self) { try await runner.run(arguments) }
-        #expect(ContinuousClock.now - started < .seconds(40))
-        #expect(error == .timedOut(command: "sh -c 'sleep 60; echo late'", seconds: 0.3))
-        #expect(error?.description.hasPrefix("`sh -c 'sleep 60; echo late'` did not finish within 0.3 s") == true)
+        #expect(error == .timedOut(command: "sh -c '\(script)'", seconds: 0.3))
+        #expect(error?.description.hasPrefix("`sh -c '\(script)'` did not finish within 0.3 s") == true)
+        #expect(try Self.isDead(pidFile), "the child sleep must be killed with its group")
     }
 
     @Test func timeoutAlsoEndsChildrenLeftBehind() async throws {
         // The shell exits at once, but its background child keeps the output pipe open.
-        let (runner, arguments) = Self.shell("sleep 60 & echo started", timeout: .milliseconds(300))
-        let started = ContinuousClock.now
-        await #expect(throws: SubprocessError.timedOut(command: "sh -c 'sleep 60 & echo started'", seconds: 0.3)) {
+        let pidFile = Self.pidFile()
+        let script = "sleep 60 & echo $! > \(pidFile.path); echo started"
+        let (runner, arguments) = Self.shell(script, timeout: .milliseconds(300))
+        await #expect(throws: SubprocessError.timedOut(command: "sh -c '\(script)'", seconds: 0.3)) {
             try await runner.run(arguments)
         }
-        #expect(ContinuousClock.now - started < .seconds(40))
+        #expect(try Self.isDead(pidFile), "the background child must be killed with the group")
+    }
+
+    static func pidFile() -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("subprocess-\(UUID().uuidString).pid")
+    }
+
+    /// Whether the process whose id the file holds has ended (gone, or a zombie nobody reaped yet).
+    static func isDead(_ pidFile: URL) throws -> Bool {
+        let pid = try #require(Int32(String(contentsOf: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
+        defer { try? FileManager.default.removeItem(at: pidFile) }
+        for _ in 0..<100 {
+            guard kill(pid, 0) == 0 else { return true }
+            if let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+               let state = stat.split(separator: ")").last?.split(separator: " ").first, state == "Z" { return true }
+            usleep(20_000)
+        }
+        return false
     }
 
     /// A fresh folder holding an executable script `name` that prints `text`.

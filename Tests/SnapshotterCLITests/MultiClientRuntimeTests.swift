@@ -5,9 +5,10 @@ import Testing
 
 /// Any source client → any runtime client: `--runtime-el`, `--el-image`, `--cl-image`, `--port-offset`.
 @Suite struct MultiClientRuntimeTests {
-    /// A snapshot of a geth node run by Besu or Nethermind: the compose file defines that client's service, and
+    /// A snapshot of a geth node run by Besu, Nethermind or Reth: the compose file defines that client's service, and
     /// `snapshotter verify` passes.
-    @Test(arguments: [("besu", "hyperledger/besu:26.8.1"), ("nethermind", "nethermind/nethermind:1.39.2")])
+    @Test(arguments: [("besu", "hyperledger/besu:26.8.1"), ("nethermind", "nethermind/nethermind:1.39.2"),
+                      ("reth", "ghcr.io/paradigmxyz/reth:v2.4.1")])
     func aGethSnapshotRunsOnAnotherClient(_ client: String, _ image: String) async throws {
         let node = try FakeTracingNode.geth(chain: .fixture(), ranges: .init())
         let genesisDir = try MultiClient.genesisDirectory(for: node.chain)
@@ -52,7 +53,7 @@ import Testing
         let out = MultiClient.outputFolder()
         defer { try? FileManager.default.removeItem(at: out); try? FileManager.default.removeItem(at: genesisDir) }
         let unknown = try await MultiClient.create(node, genesisDir: genesisDir, out: out, ["--runtime-el", "erigon"])
-        #expect(unknown.status == 2 && unknown.stderr.contains("no execution client 'erigon' can run a snapshot; runtime execution clients: geth, besu, nethermind"),
+        #expect(unknown.status == 2 && unknown.stderr.contains("no execution client 'erigon' can run a snapshot; runtime execution clients: geth, besu, nethermind, reth"),
                 "\(unknown.stderr)")
         #expect(node.server.requestCount(for: "eth_getProof") == 0)
         let latest = try await MultiClient.create(node, genesisDir: genesisDir, out: out, ["--el-image", "nethermind/nethermind:latest"])
@@ -74,17 +75,20 @@ import Testing
     }
 }
 
-/// `snapshotter plugins` lists what each execution plugin reads with and that every one can run a snapshot.
+/// `snapshotter plugins` lists what each execution plugin reads with, in the order `create` tries them, and that
+/// every one can run a snapshot.
 @Suite struct MultiClientPluginsTests {
     @Test func everyExecutionClientReadsAndRuns() async throws {
         let result = try await CLI.run(["plugins", "--json"])
         #expect(result.status == 0)
         let plugins = try #require((try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])?["plugins"] as? [[String: Any]])
-        let execution = plugins.filter { $0["layer"] as? String == "execution" }
-        #expect(execution.map { $0["stateSources"] as? [String] ?? [] } == [["range", "universal"], ["range", "universal"], ["universal"]])
-        #expect(execution.allSatisfy { ($0["roles"] as? [String]) == ["state-source", "runtime"] })
-        let text = try await CLI.run(["plugins"]).stdout
-        #expect(text.contains("besu (Besu, execution client)\n  roles:     state-source, runtime\n"))
-        #expect(text.contains("  state sources: range, universal (tried in this order; --state-source picks one)\n"))
+        let sources = Dictionary(uniqueKeysWithValues: plugins.filter { $0["layer"] as? String == "execution" }.map { plugin in
+            (plugin["id"] as? String ?? "", (plugin["stateSources"] as? [[String: Any]] ?? []).compactMap { $0["option"] as? String })
+        })
+        #expect(sources["geth"] == ["range", "universal"] && sources["besu"] == ["range", "universal"] && sources["nethermind"] == ["universal"])
+        for id in ["geth", "besu", "nethermind"] {
+            let plugin = try #require(plugins.first { $0["id"] as? String == id })
+            #expect(plugin["roles"] as? [String] == ["state-source", "runtime"] && plugin["runtimeServices"] as? [String] == ["execution"])
+        }
     }
 }

@@ -18,7 +18,9 @@ public struct StateSourceEnvironment: Sendable {
 public protocol ExecutionClientPlugin: ClientPlugin {
     /// The names `--state-source` accepts for this client, default first.
     var stateSourceNames: [String] { get }
-    /// The state source to use for a node of this client.
+    /// The state source to use for a node of this client (`environment.preference` names one of
+    /// `stateSourceNames`; `nil` means the first). Must not call the node: sources are also built offline to list
+    /// their requirements (``stateSourceSummaries()``); a source checks the node in `checkRequirements`.
     func makeStateSource(_ environment: StateSourceEnvironment) throws -> any StateSource
     /// The state sources to try for a node of this client, in order (see `StateSourceChain`): without a
     /// `preference`, e.g. a fast source that needs a node feature first and one that works everywhere next; with one,

@@ -23,6 +23,9 @@ public final class UniversalStateSource: StateSource {
         public var traceMethods: [TraceMethod]
         /// The requirement named when no tracing call works; a plugin puts its client's flag in the remedy.
         public var tracingRequirement: NodeRequirement
+        /// The requirement on `eth_getProof` at the pinned block; a plugin puts its client's flag in the remedy (e.g.
+        /// a client that proves only the head block by default).
+        public var proofRequirement: NodeRequirement
         /// Storage slots asked in one `eth_getProof` call at most (geth refuses more than 1,024).
         public var slotsPerProofCall: Int
         /// `eth_getProof` calls in one JSON-RPC batch at most.
@@ -33,9 +36,11 @@ public final class UniversalStateSource: StateSource {
         public var pageSize: Int
 
         public init(traceMethods: [TraceMethod] = [.prestateDiff, .stateDiff], tracingRequirement: NodeRequirement = .tracing,
-                    slotsPerProofCall: Int = 1024, proofCallsPerBatch: Int = 32, slotsPerProofBatch: Int = 2048, pageSize: Int = 256) {
+                    proofRequirement: NodeRequirement = .proofs, slotsPerProofCall: Int = 1024, proofCallsPerBatch: Int = 32,
+                    slotsPerProofBatch: Int = 2048, pageSize: Int = 256) {
             self.traceMethods = traceMethods
             self.tracingRequirement = tracingRequirement
+            self.proofRequirement = proofRequirement
             self.slotsPerProofCall = max(1, slotsPerProofCall)
             self.proofCallsPerBatch = max(1, proofCallsPerBatch)
             self.slotsPerProofBatch = max(1, slotsPerProofBatch)
@@ -61,7 +66,7 @@ public final class UniversalStateSource: StateSource {
         self.rpc = rpc
         self.genesis = originalGenesis
         self.options = options
-        self.requirements = [.originalGenesis, options.tracingRequirement, .proofs]
+        self.requirements = [.originalGenesis, options.tracingRequirement, options.proofRequirement]
     }
 
     /// Checks that the genesis is the chain's (its alloc's state root is block 0's), that a tracing call works at

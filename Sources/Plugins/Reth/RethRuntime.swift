@@ -1,0 +1,6 @@
+import SnapshotKit
+
+extension RethPlugin: RuntimeClientPlugin {
+    /// Reth runs a snapshot's execution layer.
+    public var runtimeEmitters: [any RuntimeEmitter] { [RethRuntimeEmitter()] }
+}

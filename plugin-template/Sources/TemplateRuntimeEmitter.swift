@@ -1,0 +1,68 @@
+import SnapshotKit
+
+/// The `el` service: Template started from the snapshot's `el/genesis.json` in an empty data directory at every
+/// start, with the JSON-RPC and engine ports the stack expects, and no peers.
+public struct TemplateRuntimeEmitter: RuntimeEmitter {
+    // TEMPLATE: the client's released image, pinned to a version tag (never `latest`) that runs
+    // `latestSupportedFork`; say here which release it is and why it was chosen.
+    public static let defaultImage = "example/template:v0.0.0"
+
+    // TEMPLATE: the latest consensus fork whose execution side the default image runs.
+    /// The latest consensus fork whose execution side the default image supports.
+    public static let latestSupportedFork = ConsensusFork.fulu
+
+    // TEMPLATE: the JSON-RPC namespaces ethereum-package enables on the client.
+    /// The JSON-RPC namespaces served, as in a Kurtosis devnet.
+    static let apis = "admin,eth,net,web3,debug,trace,txpool"
+
+    public init() {}
+
+    public let role = RuntimeRole.execution
+
+    public func defaultImage(for snapshot: RuntimeSnapshot) throws(RuntimeError) -> String {
+        guard snapshot.fork <= Self.latestSupportedFork else {
+            throw .unsupportedSnapshot(
+                client: "template",
+                reason: "its genesis is in \(snapshot.fork.rawValue), which \(Self.defaultImage) does not run; pass an image that does with --el-image")
+        }
+        return Self.defaultImage
+    }
+
+    public func service(_ context: RuntimeContext) -> RuntimeService {
+        // TEMPLATE: the client's command line (ExecutionPluginConformance checks each point):
+        // - start from the genesis the core wrote, RuntimeLayout.executionGenesis. Genesis quirks: a client that needs
+        //   another form converts it in a start script (entrypoint ["/bin/sh", "-c"], as GethRuntimeEmitter runs
+        //   `geth init` first) into its data directory; el/genesis.json itself never changes;
+        // - keep everything it writes in context.dataDirectory (emptied at every start);
+        // - serve JSON-RPC on 0.0.0.0 at RuntimePorts.executionRPC (HTTP) and RuntimePorts.executionWebSocket (WS);
+        // - serve the engine API on 0.0.0.0 at RuntimePorts.engine, authenticated with RuntimeLayout.jwtSecret;
+        // - look for no peers; keep the snapshot's gas limit when it is known.
+        var arguments = [
+            "node",
+            "--genesis=\(RuntimeLayout.executionGenesis)",
+            "--datadir=\(context.dataDirectory)",
+            "--http", "--http.addr=0.0.0.0", "--http.port=\(RuntimePorts.executionRPC)", "--http.api=\(Self.apis)",
+            "--ws", "--ws.addr=0.0.0.0", "--ws.port=\(RuntimePorts.executionWebSocket)", "--ws.api=\(Self.apis)",
+            "--engine.addr=0.0.0.0", "--engine.port=\(RuntimePorts.engine)", "--engine.jwt-secret=\(RuntimeLayout.jwtSecret)",
+            "--no-discovery",
+        ]
+        if let gasLimit = context.snapshot.gasLimit { arguments.append("--gas-limit=\(gasLimit)") }
+        return RuntimeService(
+            // TEMPLATE: the client's binary inside the image.
+            entrypoint: ["template"],
+            command: arguments,
+            snapshotFolders: ["el"],
+            // TEMPLATE: a check that holds once JSON-RPC answers, with a tool the image has: executionJSONRPC needs bash
+            // and grep; geth's image has neither and uses `geth attach`.
+            healthcheck: .executionJSONRPC,
+            stopGracePeriodSeconds: 30)
+    }
+
+    public func readmeNotes(_ context: RuntimeContext) -> [String] {
+        ["""
+        **template** starts from `el/genesis.json` in an empty data directory at every start, so its genesis hash \
+        never changes. Its JSON-RPC serves the `\(Self.apis)` namespaces without authentication, as in a Kurtosis \
+        devnet: keep the ports on 127.0.0.1.
+        """]
+    }
+}

@@ -8,18 +8,18 @@ import Testing
 @Suite struct RPCCancellationTests {
     @Test func aCancelledCallReturnsWhileTheServerIsStillAnswering() async throws {
         let server = try JSONRPCTestServer { _, _ in
-            try await Task.sleep(for: .seconds(30))
+            try await Task.sleep(for: .seconds(120))
             return .string("0x1")
         }
-        let client = JSONRPCClient(endpoint: server.url, configuration: .init(timeout: .seconds(60), maxAttempts: 1))
-        let started = ContinuousClock.now
+        let client = JSONRPCClient(endpoint: server.url, configuration: .init(timeout: .seconds(300), maxAttempts: 1))
         let call = Task { try await client.call("eth_blockNumber") }
         try await Task.sleep(for: .milliseconds(200))
+        let started = ContinuousClock.now
         call.cancel()
         let result = await call.result
-        // The answer comes after 30 s and the timeout after 60 s: a caller back well before either did not wait (the
-        // bound is loose so that a loaded machine does not fail it).
-        #expect(ContinuousClock.now - started < .seconds(15), "the caller does not wait for the answer")
+        // The answer comes after 120 s and the timeout after 300 s: a caller back well before either did not wait
+        // (the bound is loose so that a loaded machine does not fail it).
+        #expect(ContinuousClock.now - started < .seconds(60), "the caller does not wait for the answer")
         #expect((try? result.get()) == nil)
         #expect(throws: JSONRPCError.self) { try result.get() }
     }

@@ -74,3 +74,21 @@ import Testing
         #expect(metadata.el.runtimeClient == "geth" && metadata.runtime?["el"]?["image"]?.stringValue == "ethereum/client-go:v1.17.5")
     }
 }
+
+/// `snapshotter plugins` lists what each execution plugin reads with, in the order `create` tries them, and that
+/// every one can run a snapshot.
+@Suite struct MultiClientPluginsTests {
+    @Test func everyExecutionClientReadsAndRuns() async throws {
+        let result = try await CLI.run(["plugins", "--json"])
+        #expect(result.status == 0)
+        let plugins = try #require((try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])?["plugins"] as? [[String: Any]])
+        let sources = Dictionary(uniqueKeysWithValues: plugins.filter { $0["layer"] as? String == "execution" }.map { plugin in
+            (plugin["id"] as? String ?? "", (plugin["stateSources"] as? [[String: Any]] ?? []).compactMap { $0["option"] as? String })
+        })
+        #expect(sources["geth"] == ["range", "universal"] && sources["besu"] == ["range", "universal"] && sources["nethermind"] == ["universal"])
+        for id in ["geth", "besu", "nethermind"] {
+            let plugin = try #require(plugins.first { $0["id"] as? String == id })
+            #expect(plugin["roles"] as? [String] == ["state-source", "runtime"] && plugin["runtimeServices"] as? [String] == ["execution"])
+        }
+    }
+}

@@ -160,21 +160,29 @@ public final class JSONRPCClient: Sendable {
 
     /// Sends one request and waits for the answer at most `configuration.timeout`.
     ///
-    /// The transfer runs in a detached task, so that cancelling the caller never cancels the `URLSessionTask`: on
-    /// Linux, FoundationNetworking deadlocks when a Swift task's cancellation cancels an in-flight data task
-    /// (`URLSessionTask.cancel()` waits on the session's queue while that queue waits to resume the cancelled task).
-    /// A cancelled call ends with the transfer, at the latest at the timeout.
+    /// The transfer runs in a detached task that is never cancelled: on Linux, FoundationNetworking deadlocks when a
+    /// Swift task's cancellation cancels an in-flight data task (`URLSessionTask.cancel()` waits on the session's
+    /// queue while that queue waits to resume the cancelled task). The call returns at the first of the answer, the
+    /// timeout and the caller's cancellation; a transfer left behind ends on its own, at the latest at the session's
+    /// timeout. The transfer holds the client, whose deinit invalidates the session, until it ends: a transfer
+    /// that starts on an invalidated session traps.
     private func exchange(_ request: URLRequest) async throws -> (Data, URLResponse) {
-        let transfer = Task.detached { [session] in try await session.data(for: request) }
-        return try await withThrowingTaskGroup(of: (Data, URLResponse)?.self) { group in
-            group.addTask { try await transfer.value }
-            group.addTask { [timeout = configuration.timeout] in
-                try await Task.sleep(for: timeout)
-                return nil
+        let transfer = Task.detached { [self] in try await session.data(for: request) }
+        let outcome = ExchangeOutcome()
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                outcome.wait(with: continuation)
+                let timer = Task { [timeout = configuration.timeout] in
+                    try await Task.sleep(for: timeout)
+                    outcome.finish(.failure(URLError(.timedOut)))
+                }
+                Task {
+                    outcome.finish(await transfer.result)
+                    timer.cancel()
+                }
             }
-            defer { group.cancelAll() }
-            guard let answer = try await group.next() ?? nil else { throw URLError(.timedOut) }
-            return answer
+        } onCancel: {
+            outcome.finish(.failure(CancellationError()))
         }
     }
 
@@ -227,5 +235,42 @@ public final class JSONRPCClient: Sendable {
         for method in methods where !distinct.contains(method) { distinct.append(method) }
         let shown = distinct.prefix(3).joined(separator: ", ") + (distinct.count > 3 ? ", …" : "")
         return "batch of \(methods.count): \(shown)"
+    }
+}
+
+/// The first outcome of one exchange — the answer, the timeout or the caller's cancellation — handed to the waiting
+/// caller once; later outcomes are dropped.
+private final class ExchangeOutcome: Sendable {
+    private struct State {
+        var continuation: CheckedContinuation<(Data, URLResponse), any Error>?
+        var early: Result<(Data, URLResponse), any Error>?
+        var done = false
+    }
+
+    private let state = LockedState(State())
+
+    /// Registers the waiting caller; resumes it at once if an outcome came first (a cancellation before the wait).
+    func wait(with continuation: CheckedContinuation<(Data, URLResponse), any Error>) {
+        let early: Result<(Data, URLResponse), any Error>? = state.withLock { state in
+            if state.early != nil { state.done = true; return state.early }
+            state.continuation = continuation
+            return nil
+        }
+        if let early { continuation.resume(with: early) }
+    }
+
+    /// Hands `result` to the caller unless an outcome already was.
+    func finish(_ result: Result<(Data, URLResponse), any Error>) {
+        let waiting: CheckedContinuation<(Data, URLResponse), any Error>? = state.withLock { state in
+            guard !state.done else { return nil }
+            guard let continuation = state.continuation else {
+                if state.early == nil { state.early = result }
+                return nil
+            }
+            state.done = true
+            state.continuation = nil
+            return continuation
+        }
+        waiting?.resume(with: result)
     }
 }

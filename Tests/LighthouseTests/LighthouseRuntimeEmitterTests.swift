@@ -58,7 +58,7 @@ import Yams
     @Test func validatorClientFlags() {
         let service = LighthouseValidatorRuntimeEmitter().service(Self.context(.validator))
         #expect(service.command == [
-            "lighthouse", "validator_client", "--testnet-dir=/runtime/testnet", "--datadir=/runtime/vc",
+            "lighthouse", "validator_client", "--testnet-dir=/runtime/testnet",
             "--validators-dir=/runtime/validators/keys", "--secrets-dir=/runtime/validators/secrets",
             "--init-slashing-protection", "--beacon-nodes=http://cl:4000",
             "--suggested-fee-recipient=0x8943545177806ED17B9F23F0a21ee5948eCaa776",

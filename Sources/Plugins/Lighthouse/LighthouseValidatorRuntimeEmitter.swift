@@ -2,6 +2,12 @@ import SnapshotKit
 
 /// The `vc` service: a Lighthouse validator client on writable copies of the snapshot's keystores, with a new
 /// slashing-protection database at every start (the chain is new too).
+///
+/// It takes no `--datadir`: Lighthouse declares `--validators-dir` and `--secrets-dir` `conflicts_with = "datadir"`
+/// (`validator_client/src/cli.rs`) and exits at start when given both. With `--validators-dir` alone, the
+/// slashing-protection database and `validator_definitions.yml` live in the validators dir
+/// (`validator_client/src/lib.rs`: `validator_dir.join(SLASHING_PROTECTION_FILENAME)`), which `init` fills with
+/// writable copies in the runtime volume.
 public struct LighthouseValidatorRuntimeEmitter: RuntimeEmitter {
     public init() {}
 
@@ -15,7 +21,6 @@ public struct LighthouseValidatorRuntimeEmitter: RuntimeEmitter {
         RuntimeService(command: [
             "lighthouse", "validator_client",
             "--testnet-dir=\(RuntimeLayout.consensusTestnet)",
-            "--datadir=\(context.dataDirectory)",
             "--validators-dir=\(RuntimeLayout.validatorKeys)",
             "--secrets-dir=\(RuntimeLayout.validatorSecrets)",
             "--init-slashing-protection",

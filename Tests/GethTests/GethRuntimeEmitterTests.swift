@@ -68,9 +68,11 @@ import Yams
         #expect(calls.first == ["init", "--datadir=/runtime/el", "--cache.preimages", "/snapshot/el/genesis.json"])
         #expect(calls.last == [
             "--datadir=/runtime/el", "--networkid=3151908", "--syncmode=full", "--cache.preimages",
-            "--http", "--http.addr=0.0.0.0", "--http.port=8545", "--http.vhosts=*", "--http.corsdomain=*",
-            "--http.api=admin,engine,net,eth,web3,debug,txpool",
-            "--ws", "--ws.addr=0.0.0.0", "--ws.port=8546", "--ws.origins=*", "--ws.api=admin,engine,net,eth,web3,debug,txpool",
+            "--http", "--http.addr=0.0.0.0", "--http.port=8545", "--http.vhosts=localhost,127.0.0.1,el",
+            "--http.corsdomain=http://localhost,http://localhost:*,http://127.0.0.1,http://127.0.0.1:*",
+            "--http.api=eth,net,web3,txpool,debug",
+            "--ws", "--ws.addr=0.0.0.0", "--ws.port=8546", "--ws.origins=http://localhost,http://127.0.0.1",
+            "--ws.api=eth,net,web3,txpool,debug",
             "--authrpc.addr=0.0.0.0", "--authrpc.port=8551", "--authrpc.vhosts=*", "--authrpc.jwtsecret=/runtime/jwt.hex",
             "--nodiscover", "--maxpeers=0", "--rpc.allow-unprotected-txs", "--miner.gaslimit=60000000",
         ])

@@ -11,8 +11,20 @@ public struct GethRuntimeEmitter: RuntimeEmitter {
     /// The latest consensus fork whose execution side the default image supports.
     public static let latestSupportedFork = ConsensusFork.fulu
 
-    /// Every JSON-RPC namespace ethereum-package enables on geth.
-    static let apis = "admin,engine,net,eth,web3,debug,txpool"
+    /// The JSON-RPC namespaces served over HTTP and WebSocket: what a devnet user needs (`debug` for traces and for
+    /// snapshotting the running chain again with `debug_accountRange`). Not `admin`, which adds peers, starts and
+    /// stops servers and exports or imports the chain; `engine` is served on the JWT-authenticated port only.
+    static let apis = "eth,net,web3,txpool,debug"
+
+    /// The `Host` names the HTTP server answers (geth answers any IP address anyway): the host's `localhost` and the
+    /// service name other containers use. A DNS-rebinding page's own host name is not among them.
+    static let virtualHosts = "localhost,127.0.0.1,\(RuntimeRole.execution.serviceName)"
+
+    /// The browser origins allowed to call over HTTP (CORS) and WebSocket: pages served from this machine, on any
+    /// port, never another site. geth's CORS rules take one `*` wildcard (`http://localhost:*` matches
+    /// `http://localhost:3000`, not `http://localhost.example`); its WebSocket rules match any port when they name none.
+    static let httpOrigins = "http://localhost,http://localhost:*,http://127.0.0.1,http://127.0.0.1:*"
+    static let webSocketOrigins = "http://localhost,http://127.0.0.1"
 
     public init() {}
 
@@ -34,10 +46,10 @@ public struct GethRuntimeEmitter: RuntimeEmitter {
             "--networkid=\(context.snapshot.chainId)",
             "--syncmode=full",
             "--cache.preimages",
-            "--http", "--http.addr=0.0.0.0", "--http.port=\(RuntimePorts.executionRPC)", "--http.vhosts=*",
-            "--http.corsdomain=*", "--http.api=\(Self.apis)",
-            "--ws", "--ws.addr=0.0.0.0", "--ws.port=\(RuntimePorts.executionWebSocket)", "--ws.origins=*",
-            "--ws.api=\(Self.apis)",
+            "--http", "--http.addr=0.0.0.0", "--http.port=\(RuntimePorts.executionRPC)",
+            "--http.vhosts=\(Self.virtualHosts)", "--http.corsdomain=\(Self.httpOrigins)", "--http.api=\(Self.apis)",
+            "--ws", "--ws.addr=0.0.0.0", "--ws.port=\(RuntimePorts.executionWebSocket)",
+            "--ws.origins=\(Self.webSocketOrigins)", "--ws.api=\(Self.apis)",
             "--authrpc.addr=0.0.0.0", "--authrpc.port=\(RuntimePorts.engine)", "--authrpc.vhosts=*",
             "--authrpc.jwtsecret=\(RuntimeLayout.jwtSecret)",
             "--nodiscover", "--maxpeers=0",
@@ -63,8 +75,10 @@ public struct GethRuntimeEmitter: RuntimeEmitter {
     public func readmeNotes(_ context: RuntimeContext) -> [String] {
         ["""
         **geth** is initialised from `el/genesis.json` (`geth init`) into an empty data directory at every start, so \
-        its genesis hash never changes. Its JSON-RPC serves the `\(Self.apis)` namespaces without authentication, as \
-        in a Kurtosis devnet: keep the ports on 127.0.0.1.
+        its genesis hash never changes. Its JSON-RPC (HTTP and WebSocket) serves the `\(Self.apis)` namespaces \
+        without authentication, not `admin`; it answers the host names `\(Self.virtualHosts)` and, from a browser, \
+        only pages served from `localhost` or `127.0.0.1`, so another web site open in your browser cannot call it. \
+        The engine API is JWT-authenticated and reachable on the compose network only. Keep the ports on 127.0.0.1.
         """]
     }
 

@@ -88,7 +88,8 @@ public enum SnapshotReadme {
 
             \(endpointLines)
 
-            Ports are bound to \(options.bindAddress) only. `up.sh` removes what an earlier start left before it \
+            Ports are bound to \(options.bindAddress) only; which JSON-RPC namespaces the execution client serves \
+            and which browser origins it accepts is in its note under *Notes and caveats*. `up.sh` removes what an earlier start left before it \
             starts, so every start is a new chain from the snapshot state; `GENESIS_DELAY_SECONDS` (default \
             \(options.genesisDelaySeconds)) sets how long after `init` the chain starts and `UP_TIMEOUT_SECONDS` \
             (default 300) how long `up.sh` waits for the first block. When a service fails, `up.sh` prints its last \

@@ -5,8 +5,11 @@ enum LighthouseRuntimeImage {
     /// Lighthouse v8.2.2 (release of 2026-08-17): Fulu (Fusaka) support since v8.0.0.
     ///
     /// One image serves both presets: since v5.2.0 (sigp/lighthouse#5614) the published `sigp/lighthouse` images are
-    /// built with the `spec-minimal` feature next to mainnet and gnosis, so `lighthouse --version` reports
-    /// `Specs: mainnet (true), minimal (true), gnosis (true)`; there is no separate minimal image.
+    /// built with the `spec-minimal` feature next to mainnet and gnosis (`.github/workflows/docker.yml` sets
+    /// `CROSS_FEATURES=gnosis,spec-minimal,slasher-lmdb,jemalloc` for the `Dockerfile.cross` image at v5.2.0, v5.3.0
+    /// and `unstable`; v5.1.3 set none), so `lighthouse --version` reports `Specs: mainnet (true), minimal (true),
+    /// gnosis (true)`; there is no separate minimal image (ethereum-package's minimal default is the unpinned
+    /// `ethpandaops/lighthouse:unstable`, built the same way). docs/runtime-contract.md has the sources.
     static let defaultImage = "sigp/lighthouse:v8.2.2"
 
     /// The latest fork the default image runs.

@@ -55,6 +55,14 @@ let package = Package(
             name: "TemplateTests", dependencies: ["TemplatePlugin", "SnapshotKit", "SnapshotTestSupport"], path: "plugin-template/Tests"),
         .testTarget(
             name: "LighthouseTests", dependencies: ["LighthousePlugin", "SnapshotKit"], resources: [.copy("Fixtures")]),
+        // Every command line the emitters write, checked against CLI contracts recorded from each pinned image's source.
+        .testTarget(
+            name: "RuntimeContractTests",
+            dependencies: [
+                "SnapshotKit", "SnapshotTestSupport", "GethPlugin", "BesuPlugin", "NethermindPlugin", "RethPlugin",
+                "LighthousePlugin", .product(name: "Yams", package: "Yams"),
+            ],
+            resources: [.copy("Fixtures")]),
         .testTarget(
             name: "SnapshotterCLITests", dependencies: ["snapshotter", "SnapshotTestSupport"], resources: [.copy("Fixtures")]),
     ]

@@ -1,0 +1,72 @@
+import Foundation
+import SnapshotKit
+import Testing
+
+/// Every command line of every stack `create` can emit (each runtime execution client × Lighthouse, both presets, the
+/// forks whose flags differ) holds against the CLI contract of the image it runs in, and every default image has a
+/// contract recorded for exactly that image.
+@Suite struct RuntimeContractTests {
+    @Test(arguments: ContractStack.executionClients, ContractStack.presets)
+    func everyEmittedCommandHoldsAgainstItsImage(_ executionClient: String, _ preset: String) throws {
+        for fork in ContractStack.forks {
+            let snapshot = ContractStack.snapshot(executionClient: executionClient, preset: preset, fork: fork)
+            for service in try ContractStack.services(of: snapshot) {
+                let name = ContractStack.contractName(of: service, in: snapshot)
+                let where_ = "\(executionClient)/\(preset)/\(fork.rawValue) service \(service.name)"
+                guard let contract = try ContractFixtures.contract(named: name) else {
+                    Issue.record("\(where_): no CLI contract for \(service.image): record it in \(ContractFixtures.projectPath(name))")
+                    continue
+                }
+                #expect(contract.image == service.image,
+                        "\(where_) runs \(service.image) but \(ContractFixtures.projectPath(name)) was recorded for \(contract.image): record the contract of the new image")
+                let checker = ContractChecker(contract: contract)
+                let violations = checker.check(service.run) + (service.healthcheck.map(checker.check) ?? [])
+                #expect(violations.isEmpty, "\(where_):\n\(violations.map { "  \($0)" }.joined(separator: "\n"))")
+            }
+        }
+    }
+
+    /// The validator client never gets `--datadir` next to `--validators-dir` / `--secrets-dir` (Lighthouse refuses to
+    /// start), and its slashing-protection database lands in the writable validators dir `init` fills.
+    @Test(arguments: ContractStack.presets)
+    func theValidatorClientStarts(_ preset: String) throws {
+        let snapshot = ContractStack.snapshot(executionClient: "geth", preset: preset, fork: .fulu)
+        let vc = try #require(try ContractStack.services(of: snapshot).first { $0.name == RuntimeRole.validator.serviceName })
+        guard case .argv(let argv) = vc.run else {
+            Issue.record("the vc runs \(vc.run), not a plain argv")
+            return
+        }
+        #expect(!argv.contains { $0 == "--datadir" || $0.hasPrefix("--datadir=") })
+        #expect(argv.contains("--validators-dir=\(RuntimeLayout.validatorKeys)"))
+        #expect(argv.contains("--secrets-dir=\(RuntimeLayout.validatorSecrets)"))
+        #expect(RuntimeLayout.validatorKeys.hasPrefix(RuntimeLayout.runtime + "/"))
+        #expect(InitScript.text.contains(#"cp -R "$SNAPSHOT_DIR/validators/." "$RUNTIME_DIR/validators/""#))
+        #expect(InitScript.text.contains(#"chmod -R a+rwX "$RUNTIME_DIR""#))
+    }
+
+    /// Every fixture is complete: provenance, a source for each flag, choices for each enum, conflicts and
+    /// requirements between recorded flags, and programs with contracts listed among the image's executables.
+    @Test func everyFixtureIsWellFormed() throws {
+        let names = try ContractFixtures.names()
+        #expect(names.contains("geth") && names.contains("lighthouse") && names.contains("busybox"))
+        for name in names {
+            let contract = try #require(try ContractFixtures.contract(named: name))
+            #expect(!contract.published.isEmpty && !contract.provenance.tag.isEmpty && !contract.provenance.files.isEmpty, "\(name)")
+            #expect(contract.provenance.repository.hasPrefix("https://"), "\(name)")
+            #expect(ImageReference.isPinned(contract.image), "\(name): \(contract.image) is not pinned")
+            #expect(Set(contract.executables).isDisjoint(with: contract.absent), "\(name): a program is both present and absent")
+            for command in contract.commands {
+                let label = "\(name): \(([command.program] + command.subcommand).joined(separator: " "))"
+                #expect(contract.contains(command.program), "\(label): the program is not among the executables")
+                #expect(command.positionals.min <= command.positionals.max, "\(label)")
+                for (flag, entry) in command.flags {
+                    #expect(flag.hasPrefix("-") && !entry.source.isEmpty, "\(label) \(flag): no source")
+                    if entry.value == .enum { #expect(!(entry.choices ?? []).isEmpty, "\(label) \(flag): an enum without choices") }
+                }
+                let named = command.conflicts.flatMap { $0 } + command.required + command.requires.keys + command.requires.values.flatMap { $0 }
+                for flag in named { #expect(command.canonical(flag) != nil, "\(label): \(flag) is named but not recorded") }
+                for (alias, target) in command.aliases { #expect(command.flags[target] != nil, "\(label): alias \(alias) → \(target) is not recorded") }
+            }
+        }
+    }
+}

@@ -23,9 +23,6 @@ enum ValueForm: String, Decodable, Equatable {
     /// `0x` followed by hexadecimal digits.
     case hex
 
-    /// Whether the flag takes a value (as `--flag=value` or `--flag value`).
-    var takesValue: Bool { self != .none && self != .optionalBool }
-
     /// Whether `value` has this form; `choices` constrains `enum` and `list`.
     func accepts(_ value: String, choices: [String]?) -> Bool {
         switch self {

@@ -46,12 +46,24 @@ import Yams
             "--config=none", "--datadir=/runtime/el", "--Init.ChainSpecPath=/snapshot/el/genesis.json",
             "--Init.WebSocketsEnabled=true", "--Init.DiscoveryEnabled=false", "--Init.PeerManagerEnabled=false",
             "--Pruning.Mode=None", "--JsonRpc.Enabled=true",
-            "--JsonRpc.EnabledModules=net,eth,consensus,subscribe,web3,admin,debug,txpool,trace",
+            "--JsonRpc.EnabledModules=eth,net,web3,subscribe,debug,trace,txpool",
             "--JsonRpc.Host=0.0.0.0", "--JsonRpc.Port=8545", "--JsonRpc.WebSocketsPort=8546",
+            "--JsonRpc.CorsOrigins=http://localhost,http://127.0.0.1",
             "--JsonRpc.EngineHost=0.0.0.0", "--JsonRpc.EnginePort=8551", "--JsonRpc.JwtSecretFile=/runtime/jwt.hex",
             "--Blocks.TargetBlockGasLimit=60000000",
         ])
         #expect(!NethermindRuntimeEmitter().service(Self.context(gasLimit: nil)).command.contains { $0.hasPrefix("--Blocks.") })
+    }
+
+    /// No wildcard origin (Nethermind's default is `*`), no admin module; the engine module stays on the JWT port.
+    @Test func userFacingPortsRefuseBrowserPages() {
+        let command = NethermindRuntimeEmitter().service(Self.context()).command
+        #expect(!command.contains { $0.contains("*") })
+        #expect(command.contains("--JsonRpc.CorsOrigins=http://localhost,http://127.0.0.1"))
+        let modules = command.first { $0.hasPrefix("--JsonRpc.EnabledModules=") }?.split(separator: "=").last?.split(separator: ",")
+        #expect(modules?.contains("admin") == false)
+        #expect(modules?.contains("engine") == false)
+        #expect(command.contains("--JsonRpc.JwtSecretFile=/runtime/jwt.hex"))
     }
 
     @Test func snapshotRunByNethermindVerifies() throws {

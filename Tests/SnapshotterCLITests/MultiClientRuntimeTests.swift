@@ -7,7 +7,7 @@ import Testing
 @Suite struct MultiClientRuntimeTests {
     /// A snapshot of a geth node run by Besu, Nethermind or Reth: the compose file defines that client's service, and
     /// `snapshotter verify` passes.
-    @Test(arguments: [("besu", "hyperledger/besu:26.8.1"), ("nethermind", "nethermind/nethermind:1.39.2"),
+    @Test(arguments: [("besu", "hyperledger/besu:26.8.0"), ("nethermind", "nethermind/nethermind:1.39.2"),
                       ("reth", "ghcr.io/paradigmxyz/reth:v2.4.1")])
     func aGethSnapshotRunsOnAnotherClient(_ client: String, _ image: String) async throws {
         let node = try FakeTracingNode.geth(chain: .fixture(), ranges: .init())

@@ -39,7 +39,7 @@ import Yams
     /// ethereum-package's flags with `--config=none`, the geth-style genesis as the chain spec, no pruning.
     @Test func serviceRunsNethermindOnTheSnapshotGenesis() throws {
         let service = NethermindRuntimeEmitter().service(Self.context())
-        #expect(service.entrypoint == nil, "the image's ./nethermind")
+        #expect(service.entrypoint == ["/nethermind/nethermind"], "the image's ./nethermind, in full")
         #expect(service.snapshotFolders == ["el"])
         #expect(service.healthcheck == .executionJSONRPC)
         #expect(service.command == [
@@ -64,6 +64,17 @@ import Yams
         #expect(modules?.contains("admin") == false)
         #expect(modules?.contains("engine") == false)
         #expect(command.contains("--JsonRpc.JwtSecretFile=/runtime/jwt.hex"))
+    }
+
+    /// A slot time other than 12 s reaches Nethermind, which times payload building by the slot (ethereum-package
+    /// passes it the same way); 12 s and an unknown slot time leave Nethermind's default.
+    @Test(arguments: [(UInt64?.some(6), true), (12, false), (nil, false)])
+    func slotTimeReachesNethermind(seconds: UInt64?, passed: Bool) {
+        var context = Self.context()
+        context.snapshot.secondsPerSlot = seconds
+        let command = NethermindRuntimeEmitter().service(context).command
+        #expect(command.contains("--Blocks.SecondsPerSlot=6") == passed)
+        #expect(command.contains { $0.hasPrefix("--Blocks.SecondsPerSlot") } == passed)
     }
 
     @Test func snapshotRunByNethermindVerifies() throws {

@@ -20,6 +20,9 @@ public struct NethermindRuntimeEmitter: RuntimeEmitter {
     /// pages only, so another web page in the user's browser cannot read the node.
     static let corsOrigins = "http://localhost,http://127.0.0.1"
 
+    /// Nethermind's `Blocks.SecondsPerSlot` default.
+    static let defaultSecondsPerSlot: UInt64 = 12
+
     public init() {}
 
     public let role = RuntimeRole.execution
@@ -53,7 +56,14 @@ public struct NethermindRuntimeEmitter: RuntimeEmitter {
             "--JsonRpc.JwtSecretFile=\(RuntimeLayout.jwtSecret)",
         ]
         if let gasLimit = context.snapshot.gasLimit { command.append("--Blocks.TargetBlockGasLimit=\(gasLimit)") }
+        // Nethermind times payload building by the slot and assumes 12 s; ethereum-package passes other slot times.
+        if let seconds = context.snapshot.secondsPerSlot, seconds != Self.defaultSecondsPerSlot {
+            command.append("--Blocks.SecondsPerSlot=\(seconds)")
+        }
         return RuntimeService(
+            // The image's own entrypoint (`./nethermind` in its working directory /nethermind), named in full so the
+            // command line says which program reads these flags.
+            entrypoint: ["/nethermind/nethermind"],
             command: command,
             snapshotFolders: ["el"],
             healthcheck: .executionJSONRPC,

@@ -43,7 +43,7 @@ import Yams
         #expect(service.snapshotFolders == ["el"])
         #expect(service.healthcheck == .executionJSONRPC)
         #expect(service.command == [
-            "--config=none", "--datadir=/runtime/el", "--Init.ChainSpecPath=/snapshot/el/genesis.json",
+            "--config=none", "--data-dir=/runtime/el", "--Init.ChainSpecPath=/snapshot/el/genesis.json",
             "--Init.WebSocketsEnabled=true", "--Init.DiscoveryEnabled=false", "--Init.PeerManagerEnabled=false",
             "--Pruning.Mode=None", "--JsonRpc.Enabled=true",
             "--JsonRpc.EnabledModules=eth,net,web3,subscribe,debug,trace,txpool",

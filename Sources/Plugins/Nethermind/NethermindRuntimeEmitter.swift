@@ -39,7 +39,7 @@ public struct NethermindRuntimeEmitter: RuntimeEmitter {
     public func service(_ context: RuntimeContext) -> RuntimeService {
         var command = [
             "--config=none",
-            "--datadir=\(context.dataDirectory)",
+            "--data-dir=\(context.dataDirectory)",
             "--Init.ChainSpecPath=\(RuntimeLayout.executionGenesis)",
             "--Init.WebSocketsEnabled=true",
             "--Init.DiscoveryEnabled=false",

@@ -63,6 +63,18 @@ import Testing
         #expect(MultiClient.entries(out).isEmpty)
     }
 
+    /// The source chain's slot time (the example devnet's 6 s) reaches Nethermind, which times payload building by it.
+    @Test func nethermindRunsAtTheSnapshotSlotTime() async throws {
+        let out = MultiClient.outputFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let result = try await CLI.run(["create", "--from-dump", CreateFromDumpTests.dump.path, "--genesis-dir",
+                                        CreateFromDumpTests.genesisDir.path, "--runtime-el", "nethermind", "--out", out.path,
+                                        "--name", "dump", "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let compose = try String(contentsOf: out.appendingPathComponent("dump/docker-compose.yml"), encoding: .utf8)
+        #expect(compose.contains("    - --Blocks.SecondsPerSlot=6\n"))
+    }
+
     /// A state dump has no source client: geth runs it unless told otherwise.
     @Test func aDumpRunsOnGethByDefault() async throws {
         let out = MultiClient.outputFolder()

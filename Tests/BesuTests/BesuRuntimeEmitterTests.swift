@@ -28,7 +28,7 @@ import Yams
     @Test func defaultImageIsAPinnedReleaseUpToFulu() throws {
         let emitter = BesuRuntimeEmitter()
         for fork in [ConsensusFork.electra, .fulu] {
-            #expect(try emitter.defaultImage(for: Self.context(fork: fork).snapshot) == "hyperledger/besu:26.8.1")
+            #expect(try emitter.defaultImage(for: Self.context(fork: fork).snapshot) == "hyperledger/besu:26.8.0")
         }
         #expect(ImageReference.isPinned(BesuRuntimeEmitter.defaultImage))
         #expect { try emitter.defaultImage(for: Self.context(fork: .gloas).snapshot) } throws: { error in
@@ -44,15 +44,26 @@ import Yams
         #expect(service.healthcheck == .executionJSONRPC)
         #expect(service.command == [
             "--data-path=/runtime/el", "--genesis-file=/snapshot/el/genesis.json", "--network-id=3151908",
-            "--sync-mode=FULL", "--data-storage-format=FOREST", "--host-allowlist=*",
+            "--sync-mode=FULL", "--data-storage-format=FOREST", "--host-allowlist=localhost,127.0.0.1,el",
             "--rpc-http-enabled=true", "--rpc-http-host=0.0.0.0", "--rpc-http-port=8545",
-            "--rpc-http-api=ADMIN,ETH,NET,DEBUG,TXPOOL,ENGINE,TRACE,WEB3", "--rpc-http-cors-origins=*",
+            "--rpc-http-api=ETH,NET,WEB3,DEBUG,TRACE,TXPOOL",
             "--rpc-ws-enabled=true", "--rpc-ws-host=0.0.0.0", "--rpc-ws-port=8546",
-            "--rpc-ws-api=ADMIN,ETH,NET,DEBUG,TXPOOL,ENGINE,TRACE,WEB3",
+            "--rpc-ws-api=ETH,NET,WEB3",
             "--engine-rpc-enabled=true", "--engine-rpc-port=8551", "--engine-jwt-secret=/runtime/jwt.hex",
-            "--engine-host-allowlist=*", "--discovery-enabled=false", "--target-gas-limit=60000000",
+            "--engine-host-allowlist=el,localhost,127.0.0.1", "--discovery-enabled=false", "--target-gas-limit=60000000",
         ])
         #expect(!BesuRuntimeEmitter().service(Self.context(gasLimit: nil)).command.contains { $0.hasPrefix("--target-gas-limit") })
+    }
+
+    /// No wildcard host or origin, no engine or admin namespace on the user-facing ports; the engine port answers the
+    /// beacon node's `el` host, behind the JWT.
+    @Test func userFacingPortsRefuseBrowserPages() {
+        let command = BesuRuntimeEmitter().service(Self.context()).command
+        #expect(!command.contains { $0.contains("*") })
+        #expect(!command.contains { $0.hasPrefix("--rpc-http-cors-origins") })
+        #expect(!command.contains { $0.hasPrefix("--rpc-") && ($0.contains("ENGINE") || $0.contains("ADMIN")) })
+        #expect(command.contains("--host-allowlist=localhost,127.0.0.1,el"))
+        #expect(command.contains("--engine-jwt-secret=/runtime/jwt.hex"))
     }
 
     /// A snapshot whose `el` is Besu verifies, and its compose file runs the Besu image on the snapshot's genesis.
@@ -65,7 +76,7 @@ import Yams
         #expect(report.ok, "\(report.failures)")
         let text = try String(contentsOf: folder.appendingPathComponent("docker-compose.yml"), encoding: .utf8)
         let el = try #require(try Yams.compose(yaml: text)?["services"]?["el"])
-        #expect(el["image"]?.string == "hyperledger/besu:26.8.1")
+        #expect(el["image"]?.string == "hyperledger/besu:26.8.0")
         #expect(el["command"]?.sequence?.compactMap(\.string) == BesuRuntimeEmitter().service(Self.context()).command)
         #expect(el["healthcheck"]?["test"]?.sequence?.first?.string == "CMD")
         let readme = try String(contentsOf: folder.appendingPathComponent("README.md"), encoding: .utf8)

@@ -66,6 +66,7 @@ import Testing
         #expect(Hex.encode(result.stateRoot) == (try Self.lines("state_root.txt"))[0])
         #expect(result.fork == .fulu && result.preset == "minimal" && result.validators == 8)
         #expect(result.genesisTime == 1_700_000_020)
+        #expect(result.secondsPerSlot == 6, "the slot time the runtime passes to clients that time blocks by it")
 
         let blockFile = { (name: String) in try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8) }
         #expect(try blockFile("cl/deposit_contract_block.txt") == "0")

@@ -39,19 +39,42 @@ import Yams
     /// ethereum-package's flags with `--config=none`, the geth-style genesis as the chain spec, no pruning.
     @Test func serviceRunsNethermindOnTheSnapshotGenesis() throws {
         let service = NethermindRuntimeEmitter().service(Self.context())
-        #expect(service.entrypoint == nil, "the image's ./nethermind")
+        #expect(service.entrypoint == ["/nethermind/nethermind"], "the image's ./nethermind, in full")
         #expect(service.snapshotFolders == ["el"])
         #expect(service.healthcheck == .executionJSONRPC)
         #expect(service.command == [
-            "--config=none", "--datadir=/runtime/el", "--Init.ChainSpecPath=/snapshot/el/genesis.json",
+            "--config=none", "--data-dir=/runtime/el", "--Init.ChainSpecPath=/snapshot/el/genesis.json",
             "--Init.WebSocketsEnabled=true", "--Init.DiscoveryEnabled=false", "--Init.PeerManagerEnabled=false",
             "--Pruning.Mode=None", "--JsonRpc.Enabled=true",
-            "--JsonRpc.EnabledModules=net,eth,consensus,subscribe,web3,admin,debug,txpool,trace",
+            "--JsonRpc.EnabledModules=eth,net,web3,subscribe,debug,trace,txpool",
             "--JsonRpc.Host=0.0.0.0", "--JsonRpc.Port=8545", "--JsonRpc.WebSocketsPort=8546",
+            "--JsonRpc.CorsOrigins=http://localhost,http://127.0.0.1",
             "--JsonRpc.EngineHost=0.0.0.0", "--JsonRpc.EnginePort=8551", "--JsonRpc.JwtSecretFile=/runtime/jwt.hex",
             "--Blocks.TargetBlockGasLimit=60000000",
         ])
         #expect(!NethermindRuntimeEmitter().service(Self.context(gasLimit: nil)).command.contains { $0.hasPrefix("--Blocks.") })
+    }
+
+    /// No wildcard origin (Nethermind's default is `*`), no admin module; the engine module stays on the JWT port.
+    @Test func userFacingPortsRefuseBrowserPages() {
+        let command = NethermindRuntimeEmitter().service(Self.context()).command
+        #expect(!command.contains { $0.contains("*") })
+        #expect(command.contains("--JsonRpc.CorsOrigins=http://localhost,http://127.0.0.1"))
+        let modules = command.first { $0.hasPrefix("--JsonRpc.EnabledModules=") }?.split(separator: "=").last?.split(separator: ",")
+        #expect(modules?.contains("admin") == false)
+        #expect(modules?.contains("engine") == false)
+        #expect(command.contains("--JsonRpc.JwtSecretFile=/runtime/jwt.hex"))
+    }
+
+    /// A slot time other than 12 s reaches Nethermind, which times payload building by the slot (ethereum-package
+    /// passes it the same way); 12 s and an unknown slot time leave Nethermind's default.
+    @Test(arguments: [(UInt64?.some(6), true), (12, false), (nil, false)])
+    func slotTimeReachesNethermind(seconds: UInt64?, passed: Bool) {
+        var context = Self.context()
+        context.snapshot.secondsPerSlot = seconds
+        let command = NethermindRuntimeEmitter().service(context).command
+        #expect(command.contains("--Blocks.SecondsPerSlot=6") == passed)
+        #expect(command.contains { $0.hasPrefix("--Blocks.SecondsPerSlot") } == passed)
     }
 
     @Test func snapshotRunByNethermindVerifies() throws {

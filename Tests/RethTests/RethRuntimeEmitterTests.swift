@@ -27,6 +27,17 @@ import Yams
         }
     }
 
+    /// No CORS domain or WebSocket origin (a `*` would let any page read the node), no admin namespace, and only the
+    /// read-and-subscribe namespaces on the WebSocket port, which Reth opens to any origin.
+    @Test func userFacingPortsRefuseBrowserPages() {
+        let command = RethRuntimeEmitter().service(Self.context()).command
+        #expect(!command.contains { $0.contains("*") })
+        #expect(!command.contains { $0.hasPrefix("--http.corsdomain") || $0.hasPrefix("--ws.origins") })
+        #expect(!command.contains { $0.contains("admin") })
+        #expect(command.contains("--ws.api=eth,net,web3"))
+        #expect(command.contains("--authrpc.jwtsecret=/runtime/jwt.hex"))
+    }
+
     /// Every flag, in order: the test that catches a renamed or dropped flag.
     @Test func serviceStartsFromTheSnapshotGenesis() {
         let service = RethRuntimeEmitter().service(Self.context())
@@ -35,9 +46,8 @@ import Yams
             "node",
             "--chain=/snapshot/el/genesis.json",
             "--datadir=/runtime/el",
-            "--http", "--http.addr=0.0.0.0", "--http.port=8545", "--http.corsdomain=*",
-            "--http.api=admin,eth,net,web3,debug,trace,txpool",
-            "--ws", "--ws.addr=0.0.0.0", "--ws.port=8546", "--ws.origins=*", "--ws.api=admin,eth,net,web3,debug,trace,txpool",
+            "--http", "--http.addr=0.0.0.0", "--http.port=8545", "--http.api=eth,net,web3,debug,trace,txpool",
+            "--ws", "--ws.addr=0.0.0.0", "--ws.port=8546", "--ws.api=eth,net,web3",
             "--authrpc.addr=0.0.0.0", "--authrpc.port=8551", "--authrpc.jwtsecret=/runtime/jwt.hex",
             "--disable-discovery", "--max-outbound-peers=0", "--max-inbound-peers=0",
             "--rpc.eth-proof-window=302400",

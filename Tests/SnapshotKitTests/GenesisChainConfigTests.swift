@@ -93,12 +93,13 @@ import Testing
         #expect(rewrite.dropped == ["daoFork", "muirGlacier", "berlin"])
         #expect(rewrite.config.json["daoForkSupport"] == nil && rewrite.config.json["eip150Hash"] != nil)
         #expect(rewrite.config.terminalTotalDifficulty == nil)
+        #expect(rewrite.config.json["ethash"] != nil, "still a proof-of-work chain")
     }
 
     @Test func rewriteMergesAPostMergeChainAtGenesis() throws {
         let config = try ChainConfig(json: .object([
             ("chainId", .string("0x539")), ("londonBlock", .integer(0)), ("terminalTotalDifficulty", .number("17000000000000000")),
-            ("mergeNetsplitBlock", .integer(1_735_371)), ("shanghaiTime", .integer(1_677_557_088)),
+            ("mergeNetsplitBlock", .integer(1_735_371)), ("shanghaiTime", .integer(1_677_557_088)), ("ethash", .object([])),
             ("blobSchedule", .object([("cancun", .object([("target", .string("3")), ("max", .integer(6)), ("baseFeeUpdateFraction", .integer(3_338_477))]))])),
         ]))
         let rewrite = config.activatingForks(atBlock: 2_000_000, timestamp: 1_600_000_000)
@@ -106,5 +107,6 @@ import Testing
         #expect(rewrite.config.json["terminalTotalDifficulty"] == .number("0"))
         #expect(rewrite.config.json["chainId"] == .number("1337"), "portable: a number")
         #expect(rewrite.config.json["blobSchedule"]?["cancun"]?["target"] == .number("3"))
+        #expect(rewrite.config.json["ethash"] == nil, "proof-of-stake from genesis: Besu then converts geth's format")
     }
 }

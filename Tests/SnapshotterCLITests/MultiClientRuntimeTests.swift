@@ -7,7 +7,7 @@ import Testing
 @Suite struct MultiClientRuntimeTests {
     /// A snapshot of a geth node run by Besu, Nethermind or Reth: the compose file defines that client's service, and
     /// `snapshotter verify` passes.
-    @Test(arguments: [("besu", "hyperledger/besu:26.8.1"), ("nethermind", "nethermind/nethermind:1.39.2"),
+    @Test(arguments: [("besu", "hyperledger/besu:26.8.0"), ("nethermind", "nethermind/nethermind:1.39.2"),
                       ("reth", "ghcr.io/paradigmxyz/reth:v2.4.1")])
     func aGethSnapshotRunsOnAnotherClient(_ client: String, _ image: String) async throws {
         let node = try FakeTracingNode.geth(chain: .fixture(), ranges: .init())
@@ -61,6 +61,18 @@ import Testing
         let ports = try await MultiClient.create(node, genesisDir: genesisDir, out: out, ["--port-offset", "60000"])
         #expect(ports.status == 2 && ports.stderr.contains("--port-offset must be 0 … 56989"), "\(ports.stderr)")
         #expect(MultiClient.entries(out).isEmpty)
+    }
+
+    /// The source chain's slot time (the example devnet's 6 s) reaches Nethermind, which times payload building by it.
+    @Test func nethermindRunsAtTheSnapshotSlotTime() async throws {
+        let out = MultiClient.outputFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let result = try await CLI.run(["create", "--from-dump", CreateFromDumpTests.dump.path, "--genesis-dir",
+                                        CreateFromDumpTests.genesisDir.path, "--runtime-el", "nethermind", "--out", out.path,
+                                        "--name", "dump", "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let compose = try String(contentsOf: out.appendingPathComponent("dump/docker-compose.yml"), encoding: .utf8)
+        #expect(compose.contains("    - --Blocks.SecondsPerSlot=6\n"))
     }
 
     /// A state dump has no source client: geth runs it unless told otherwise.

@@ -11,9 +11,15 @@ public struct TemplateRuntimeEmitter: RuntimeEmitter {
     /// The latest consensus fork whose execution side the default image supports.
     public static let latestSupportedFork = ConsensusFork.fulu
 
-    // TEMPLATE: the JSON-RPC namespaces ethereum-package enables on the client.
-    /// The JSON-RPC namespaces served, as in a Kurtosis devnet.
-    static let apis = "admin,eth,net,web3,debug,trace,txpool"
+    // TEMPLATE: the JSON-RPC namespaces ethereum-package enables on the client, less `admin` (node control) and
+    // `engine` (which on this port would skip the JWT).
+    /// The HTTP JSON-RPC namespaces a devnet user needs, and the snapshotter to snapshot the chain again.
+    static let apis = "eth,net,web3,debug,trace,txpool"
+
+    // TEMPLATE: browsers apply no CORS to WebSockets: unless the client checks a WebSocket's `Origin`, serve only the
+    // read-and-subscribe namespaces there.
+    /// The WebSocket namespaces.
+    static let webSocketAPIs = "eth,net,web3"
 
     public init() {}
 
@@ -36,13 +42,16 @@ public struct TemplateRuntimeEmitter: RuntimeEmitter {
         // - keep everything it writes in context.dataDirectory (emptied at every start);
         // - serve JSON-RPC on 0.0.0.0 at RuntimePorts.executionRPC (HTTP) and RuntimePorts.executionWebSocket (WS);
         // - serve the engine API on 0.0.0.0 at RuntimePorts.engine, authenticated with RuntimeLayout.jwtSecret;
-        // - look for no peers; keep the snapshot's gas limit when it is known.
+        // - look for no peers; keep the snapshot's gas limit when it is known;
+        // - no `*` CORS origin or host allowlist on the user-facing ports: where the client checks the Host header,
+        //   allow localhost, 127.0.0.1 and RuntimeRole.execution.serviceName (docs/runtime-contract.md);
+        // - record every flag in Tests/RuntimeContractTests/Fixtures/contracts/<client>.json, read at the pinned tag.
         var arguments = [
             "node",
             "--genesis=\(RuntimeLayout.executionGenesis)",
             "--datadir=\(context.dataDirectory)",
             "--http", "--http.addr=0.0.0.0", "--http.port=\(RuntimePorts.executionRPC)", "--http.api=\(Self.apis)",
-            "--ws", "--ws.addr=0.0.0.0", "--ws.port=\(RuntimePorts.executionWebSocket)", "--ws.api=\(Self.apis)",
+            "--ws", "--ws.addr=0.0.0.0", "--ws.port=\(RuntimePorts.executionWebSocket)", "--ws.api=\(Self.webSocketAPIs)",
             "--engine.addr=0.0.0.0", "--engine.port=\(RuntimePorts.engine)", "--engine.jwt-secret=\(RuntimeLayout.jwtSecret)",
             "--no-discovery",
         ]
@@ -61,8 +70,8 @@ public struct TemplateRuntimeEmitter: RuntimeEmitter {
     public func readmeNotes(_ context: RuntimeContext) -> [String] {
         ["""
         **template** starts from `el/genesis.json` in an empty data directory at every start, so its genesis hash \
-        never changes. Its JSON-RPC serves the `\(Self.apis)` namespaces without authentication, as in a Kurtosis \
-        devnet: keep the ports on 127.0.0.1.
+        never changes. Its JSON-RPC serves the `\(Self.apis)` namespaces (WebSocket: `\(Self.webSocketAPIs)`) without \
+        authentication, with no cross-origin access for web pages: keep the ports on 127.0.0.1.
         """]
     }
 }

@@ -4,14 +4,27 @@ import SnapshotKit
 /// data directory at every start, with ethereum-package's devnet flags, no peer discovery, and a Forest database (so
 /// the running chain can be snapshotted again with the range source and traced from any block).
 public struct BesuRuntimeEmitter: RuntimeEmitter {
-    /// Besu 26.8.1: Prague, Osaka and the BPO forks (Fusaka support since 25.11), the engine API Lighthouse v8 uses.
-    public static let defaultImage = "hyperledger/besu:26.8.1"
+    /// Besu 26.8.0 (2026-08-18), the newest release tag of github.com/besu-eth/besu (26.8.1 was never tagged): Prague,
+    /// Osaka and the BPO forks (Fusaka support since 25.11), the engine API Lighthouse v8 uses.
+    public static let defaultImage = "hyperledger/besu:26.8.0"
 
     /// The latest consensus fork whose execution side the default image supports.
     public static let latestSupportedFork = ConsensusFork.fulu
 
-    /// Every JSON-RPC namespace ethereum-package enables on Besu.
-    static let apis = "ADMIN,ETH,NET,DEBUG,TXPOOL,ENGINE,TRACE,WEB3"
+    /// The HTTP JSON-RPC namespaces a devnet user needs, and the snapshotter to snapshot the chain again: those of
+    /// ethereum-package without `ADMIN` (node control) and `ENGINE` (which on this port would skip the JWT).
+    static let apis = "ETH,NET,WEB3,DEBUG,TRACE,TXPOOL"
+
+    /// The WebSocket namespaces: Besu checks no `Origin` on WebSocket upgrades, so any page in the user's browser can
+    /// open this port; it gets the read-and-subscribe namespaces only.
+    static let webSocketAPIs = "ETH,NET,WEB3"
+
+    /// The `Host` names Besu answers on its user-facing ports: the host's loopback (where compose publishes them) and
+    /// the compose service name. Anything else — a DNS-rebinding page's own name — is refused.
+    static let allowedHosts = "localhost,127.0.0.1,\(RuntimeRole.execution.serviceName)"
+
+    /// The `Host` names Besu answers on the engine port: the beacon node calls `http://el:8551`.
+    static let engineAllowedHosts = "\(RuntimeRole.execution.serviceName),localhost,127.0.0.1"
 
     public init() {}
 
@@ -33,13 +46,14 @@ public struct BesuRuntimeEmitter: RuntimeEmitter {
             "--network-id=\(context.snapshot.chainId)",
             "--sync-mode=FULL",
             "--data-storage-format=FOREST",
-            "--host-allowlist=*",
+            // No --rpc-http-cors-origins: Besu's default is none, so a page of another origin is refused.
+            "--host-allowlist=\(Self.allowedHosts)",
             "--rpc-http-enabled=true", "--rpc-http-host=0.0.0.0", "--rpc-http-port=\(RuntimePorts.executionRPC)",
-            "--rpc-http-api=\(Self.apis)", "--rpc-http-cors-origins=*",
+            "--rpc-http-api=\(Self.apis)",
             "--rpc-ws-enabled=true", "--rpc-ws-host=0.0.0.0", "--rpc-ws-port=\(RuntimePorts.executionWebSocket)",
-            "--rpc-ws-api=\(Self.apis)",
+            "--rpc-ws-api=\(Self.webSocketAPIs)",
             "--engine-rpc-enabled=true", "--engine-rpc-port=\(RuntimePorts.engine)",
-            "--engine-jwt-secret=\(RuntimeLayout.jwtSecret)", "--engine-host-allowlist=*",
+            "--engine-jwt-secret=\(RuntimeLayout.jwtSecret)", "--engine-host-allowlist=\(Self.engineAllowedHosts)",
             "--discovery-enabled=false",
         ]
         if let gasLimit = context.snapshot.gasLimit { command.append("--target-gas-limit=\(gasLimit)") }
@@ -55,8 +69,9 @@ public struct BesuRuntimeEmitter: RuntimeEmitter {
     public func readmeNotes(_ context: RuntimeContext) -> [String] {
         ["""
         **besu** reads `el/genesis.json` into an empty Forest database at every start, so its genesis hash never \
-        changes. Its JSON-RPC serves the `\(Self.apis)` namespaces without authentication, as in a Kurtosis devnet: \
-        keep the ports on 127.0.0.1.
+        changes. Its JSON-RPC serves the `\(Self.apis)` namespaces (WebSocket: `\(Self.webSocketAPIs)`) without \
+        authentication to requests addressed to `localhost`, `127.0.0.1` or `el`, with no cross-origin access for \
+        web pages: keep the ports on 127.0.0.1.
         """]
     }
 }

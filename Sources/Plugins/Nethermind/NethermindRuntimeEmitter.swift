@@ -11,8 +11,17 @@ public struct NethermindRuntimeEmitter: RuntimeEmitter {
     /// The latest consensus fork whose execution side the default image supports.
     public static let latestSupportedFork = ConsensusFork.fulu
 
-    /// The JSON-RPC modules ethereum-package enables on Nethermind.
-    static let modules = "net,eth,consensus,subscribe,web3,admin,debug,txpool,trace"
+    /// The JSON-RPC modules a devnet user needs, and the snapshotter to snapshot the chain again: ethereum-package's
+    /// without `admin` (node control) and `consensus` (not a module Nethermind lists). The engine module is served on
+    /// the engine port only, behind the JWT.
+    static let modules = "eth,net,web3,subscribe,debug,trace,txpool"
+
+    /// The origins allowed to read answers across origins, replacing Nethermind's default `*`: the host's loopback
+    /// pages only, so another web page in the user's browser cannot read the node.
+    static let corsOrigins = "http://localhost,http://127.0.0.1"
+
+    /// Nethermind's `Blocks.SecondsPerSlot` default.
+    static let defaultSecondsPerSlot: UInt64 = 12
 
     public init() {}
 
@@ -30,7 +39,7 @@ public struct NethermindRuntimeEmitter: RuntimeEmitter {
     public func service(_ context: RuntimeContext) -> RuntimeService {
         var command = [
             "--config=none",
-            "--datadir=\(context.dataDirectory)",
+            "--data-dir=\(context.dataDirectory)",
             "--Init.ChainSpecPath=\(RuntimeLayout.executionGenesis)",
             "--Init.WebSocketsEnabled=true",
             "--Init.DiscoveryEnabled=false",
@@ -41,12 +50,20 @@ public struct NethermindRuntimeEmitter: RuntimeEmitter {
             "--JsonRpc.Host=0.0.0.0",
             "--JsonRpc.Port=\(RuntimePorts.executionRPC)",
             "--JsonRpc.WebSocketsPort=\(RuntimePorts.executionWebSocket)",
+            "--JsonRpc.CorsOrigins=\(Self.corsOrigins)",
             "--JsonRpc.EngineHost=0.0.0.0",
             "--JsonRpc.EnginePort=\(RuntimePorts.engine)",
             "--JsonRpc.JwtSecretFile=\(RuntimeLayout.jwtSecret)",
         ]
         if let gasLimit = context.snapshot.gasLimit { command.append("--Blocks.TargetBlockGasLimit=\(gasLimit)") }
+        // Nethermind times payload building by the slot and assumes 12 s; ethereum-package passes other slot times.
+        if let seconds = context.snapshot.secondsPerSlot, seconds != Self.defaultSecondsPerSlot {
+            command.append("--Blocks.SecondsPerSlot=\(seconds)")
+        }
         return RuntimeService(
+            // The image's own entrypoint (`./nethermind` in its working directory /nethermind), named in full so the
+            // command line says which program reads these flags.
+            entrypoint: ["/nethermind/nethermind"],
             command: command,
             snapshotFolders: ["el"],
             healthcheck: .executionJSONRPC,
@@ -57,7 +74,8 @@ public struct NethermindRuntimeEmitter: RuntimeEmitter {
         ["""
         **nethermind** loads `el/genesis.json` (a geth-style genesis, which Nethermind 1.31 and later read directly) \
         into an empty, unpruned database at every start, so its genesis hash never changes. Its JSON-RPC serves the \
-        `\(Self.modules)` modules without authentication, as in a Kurtosis devnet: keep the ports on 127.0.0.1.
+        `\(Self.modules)` modules without authentication, with no cross-origin access for web pages. Nethermind checks \
+        no `Host` header: keep the ports on 127.0.0.1.
         """]
     }
 }

@@ -12,8 +12,15 @@ public struct RethRuntimeEmitter: RuntimeEmitter {
     /// The latest consensus fork whose execution side the default image supports.
     public static let latestSupportedFork = ConsensusFork.fulu
 
-    /// The JSON-RPC namespaces ethereum-package enables on Reth, with txpool.
-    static let apis = "admin,eth,net,web3,debug,trace,txpool"
+    /// The HTTP JSON-RPC namespaces a devnet user needs, and the snapshotter to snapshot the chain again:
+    /// ethereum-package's without `admin` (node control). No `--http.corsdomain`, so no page of another origin reads
+    /// an answer.
+    static let apis = "eth,net,web3,debug,trace,txpool"
+
+    /// The WebSocket namespaces: Reth enforces no `Origin` on WebSocket upgrades (`--ws.origins` only sets CORS
+    /// headers, which browsers ignore for WebSockets), so any page in the user's browser can open this port; it gets
+    /// the read-and-subscribe namespaces only.
+    static let webSocketAPIs = "eth,net,web3"
 
     public init() {}
 
@@ -33,9 +40,8 @@ public struct RethRuntimeEmitter: RuntimeEmitter {
             "node",
             "--chain=\(RuntimeLayout.executionGenesis)",
             "--datadir=\(context.dataDirectory)",
-            "--http", "--http.addr=0.0.0.0", "--http.port=\(RuntimePorts.executionRPC)", "--http.corsdomain=*",
-            "--http.api=\(Self.apis)",
-            "--ws", "--ws.addr=0.0.0.0", "--ws.port=\(RuntimePorts.executionWebSocket)", "--ws.origins=*", "--ws.api=\(Self.apis)",
+            "--http", "--http.addr=0.0.0.0", "--http.port=\(RuntimePorts.executionRPC)", "--http.api=\(Self.apis)",
+            "--ws", "--ws.addr=0.0.0.0", "--ws.port=\(RuntimePorts.executionWebSocket)", "--ws.api=\(Self.webSocketAPIs)",
             "--authrpc.addr=0.0.0.0", "--authrpc.port=\(RuntimePorts.engine)", "--authrpc.jwtsecret=\(RuntimeLayout.jwtSecret)",
             "--disable-discovery", "--max-outbound-peers=0", "--max-inbound-peers=0",
             "--rpc.eth-proof-window=\(RethPlugin.proofWindow)",
@@ -55,7 +61,8 @@ public struct RethRuntimeEmitter: RuntimeEmitter {
         **reth** starts from `el/genesis.json` (`--chain`) in an empty data directory at every start, so its genesis \
         hash never changes. It runs as an archive node that proves blocks up to \(RethPlugin.proofWindow) blocks behind \
         its head, so the running chain can be snapshotted again. Its JSON-RPC serves the `\(Self.apis)` namespaces \
-        without authentication, as in a Kurtosis devnet: keep the ports on 127.0.0.1.
+        (WebSocket: `\(Self.webSocketAPIs)`) without authentication, with no cross-origin access for web pages. Reth \
+        checks no `Host` header: keep the ports on 127.0.0.1.
         """]
     }
 }

@@ -28,6 +28,7 @@ public struct SnapshotConsensusGenesis: Sendable {
         ConsensusGenesisResult(
             fork: state.consensusFork, preset: state.preset.name, validators: state.validators.count,
             genesisValidatorsRoot: state.genesisValidatorsRoot, stateRoot: state.hashTreeRoot(),
-            elGenesisHash: elGenesisHash, genesisTime: state.genesisTime, files: files.sorted())
+            elGenesisHash: elGenesisHash, genesisTime: state.genesisTime, secondsPerSlot: config.uint64("SECONDS_PER_SLOT"),
+            files: files.sorted())
     }
 }

@@ -18,7 +18,10 @@ extension ChainConfig {
     /// Also: `terminalTotalDifficulty` becomes 0 when the chain is post-merge at that block (so the new chain is
     /// proof-of-stake from genesis); `daoForkBlock` and `daoForkSupport` are always removed, because the DAO fork's
     /// only lasting effect is a state change the pinned state already holds, and a DAO block of 0 would demand the
-    /// DAO extra-data in blocks 1–9 of the new chain. Values that were strings come out as JSON numbers.
+    /// DAO extra-data in blocks 1–9 of the new chain. A post-merge chain also loses its `ethash` member: a proof-of-work
+    /// engine means nothing to a chain that is proof-of-stake from genesis, and Besu (26.8) reads a config that has one
+    /// as its own format, skipping the conversion of geth's that supplies the EIP-7002 and EIP-7251 contract addresses
+    /// Prague needs. Values that were strings come out as JSON numbers.
     public func activatingForks(atBlock number: UInt64, timestamp: UInt64) -> ForkRewrite {
         let active = Set(activeForks(atBlock: number, timestamp: timestamp).map(\.key))
         let postMerge = isPostMerge(atBlock: number, timestamp: timestamp)
@@ -41,6 +44,7 @@ extension ChainConfig {
                 members.append((key, .number("0")))
                 continue
             }
+            if lowered == "ethash", postMerge { continue }
             members.append((key, value))
         }
         var rewritten = JSONValue.object(members)

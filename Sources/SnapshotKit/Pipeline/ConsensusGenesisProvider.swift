@@ -65,12 +65,15 @@ public struct ConsensusGenesisResult: Sendable, Equatable {
     public var elGenesisHash: [UInt8]
     /// The genesis time written.
     public var genesisTime: UInt64
+    /// The slot duration of the written config (`SECONDS_PER_SLOT`), which execution clients that time block building
+    /// by the slot need; nil when the provider does not say.
+    public var secondsPerSlot: UInt64?
     /// Every file written, relative to the output folder, sorted.
     public var files: [String]
 
     public init(
         fork: ConsensusFork, preset: String, validators: Int, genesisValidatorsRoot: [UInt8], stateRoot: [UInt8],
-        elGenesisHash: [UInt8], genesisTime: UInt64, files: [String]
+        elGenesisHash: [UInt8], genesisTime: UInt64, secondsPerSlot: UInt64? = nil, files: [String]
     ) {
         self.fork = fork
         self.preset = preset
@@ -79,6 +82,7 @@ public struct ConsensusGenesisResult: Sendable, Equatable {
         self.stateRoot = stateRoot
         self.elGenesisHash = elGenesisHash
         self.genesisTime = genesisTime
+        self.secondsPerSlot = secondsPerSlot
         self.files = files
     }
 }

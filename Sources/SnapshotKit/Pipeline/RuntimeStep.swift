@@ -28,6 +28,7 @@ public struct RuntimeStep: SnapshotStep {
         let snapshot = RuntimeSnapshot(
             chainId: chainId, executionClient: executionClient, consensusClient: consensusClient, preset: consensus.preset,
             fork: consensus.fork, validatorCount: consensus.validators, gasLimit: execution.parameters.gasLimit,
+            secondsPerSlot: consensus.secondsPerSlot,
             source: RuntimeSnapshotSource(
                 enclave: source.enclave, rpcURL: source.rpcURL, clientVersion: source.clientVersion,
                 blockNumber: source.blockNumber, blockHash: source.blockHash.map { Hex.encode($0) } ?? "none: read from a state dump",

@@ -14,12 +14,15 @@ public struct RuntimeSnapshot: Sendable, Equatable {
     public var validatorCount: Int
     /// The EL genesis gas limit, which the execution client should keep targeting; nil to use the client's default.
     public var gasLimit: UInt64?
+    /// The consensus slot duration in seconds, for execution clients that time block building by the slot; nil when
+    /// unknown (clients then assume mainnet's 12 s).
+    public var secondsPerSlot: UInt64?
     /// Where the state came from, for the README; nil when unknown.
     public var source: RuntimeSnapshotSource?
 
     public init(
         chainId: UInt64, executionClient: String, consensusClient: String, preset: String, fork: ConsensusFork,
-        validatorCount: Int, gasLimit: UInt64? = nil, source: RuntimeSnapshotSource? = nil
+        validatorCount: Int, gasLimit: UInt64? = nil, secondsPerSlot: UInt64? = nil, source: RuntimeSnapshotSource? = nil
     ) {
         self.chainId = chainId
         self.executionClient = executionClient
@@ -28,6 +31,7 @@ public struct RuntimeSnapshot: Sendable, Equatable {
         self.fork = fork
         self.validatorCount = validatorCount
         self.gasLimit = gasLimit
+        self.secondsPerSlot = secondsPerSlot
         self.source = source
     }
 }

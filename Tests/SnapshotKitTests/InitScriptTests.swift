@@ -199,6 +199,17 @@ import Testing
     /// only a stand-in `rm` that deletes nothing and leaves a sentinel, and the run is checked for that sentinel.
     @Test(arguments: RootSpelling.allCases)
     func refusesARuntimeDirectoryThatResolvesToRoot(_ spelling: RootSpelling) async throws {
+        try await checkRefusesRoot(spelling, shell: ["/bin/sh"])
+    }
+
+    /// The same with busybox's sh, as in the `init` image.
+    @Test(.enabled(if: RuntimeTestSupport.isInstalled("busybox"), "needs busybox (apt-get install busybox; .ci/run installs it)"),
+          arguments: RootSpelling.allCases)
+    func refusesARuntimeDirectoryThatResolvesToRootWithBusybox(_ spelling: RootSpelling) async throws {
+        try await checkRefusesRoot(spelling, shell: [try Subprocess("busybox").resolveExecutable().path, "sh"])
+    }
+
+    private func checkRefusesRoot(_ spelling: RootSpelling, shell: [String]) async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("init-root-guard-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let snapshot = folder.appendingPathComponent("empty-snapshot")
@@ -212,9 +223,10 @@ import Testing
         let script = try RuntimeTestSupport.snapshot()
         defer { try? FileManager.default.removeItem(at: script) }
 
-        let result = try await RuntimeTestSupport.run("/bin/sh", [script.appendingPathComponent(InitScript.path).path], environment: [
-            "SNAPSHOT_DIR": snapshot.path, "RUNTIME_DIR": try spelling.value(in: folder), "PATH": bin.path,
-        ])
+        let result = try await RuntimeTestSupport.run(
+            shell[0], Array(shell.dropFirst()) + [script.appendingPathComponent(InitScript.path).path], environment: [
+                "SNAPSHOT_DIR": snapshot.path, "RUNTIME_DIR": try spelling.value(in: folder), "PATH": bin.path,
+            ])
         #expect(result.status == 1)
         #expect(result.stderrText.contains("refusing to empty RUNTIME_DIR="), "\(result.stderrText)")
         #expect(result.stderrText.contains("it resolves to the root directory"))

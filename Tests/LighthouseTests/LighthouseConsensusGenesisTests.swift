@@ -78,6 +78,20 @@ import Testing
         #expect(config.uint64("SECONDS_PER_SLOT") == 6 && config.uint64("SLOT_DURATION_MS") == 6000)
     }
 
+    /// Keystores and their passwords are the owner's only (0600), whatever the umask.
+    @Test func keystoresAndPasswordsArePrivate() throws {
+        let folder = Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try LighthousePlugin().writeConsensusGenesis(try Self.input(), into: folder)
+        let validatorFiles = result.files.filter { $0.hasPrefix("validators/") }
+        #expect(validatorFiles.count == 16)
+        for file in validatorFiles {
+            let attributes = try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(file).path)
+            let mode = try #require(attributes[.posixPermissions] as? Int) & 0o777
+            #expect(mode == 0o600, "\(file): \(String(mode, radix: 8))")
+        }
+    }
+
     @Test func keystoresDecryptToTheValidatorKeys() throws {
         let folder = Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

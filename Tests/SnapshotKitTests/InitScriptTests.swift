@@ -56,8 +56,6 @@ import Testing
 
         var testDescription: String { rawValue }
 
-        static var available: [Shell] { RuntimeTestSupport.isInstalled("busybox") ? [.system, .busybox] : [.system] }
-
         func programAndPath() throws -> (String, String) {
             switch self {
             case .system:
@@ -78,8 +76,17 @@ import Testing
         }
     }
 
-    @Test(arguments: Shell.available)
-    func writesTheGenesisTimeAndNothingElse(shell: Shell) async throws {
+    @Test func writesTheGenesisTimeAndNothingElse() async throws {
+        try await checkWritesTheGenesisTimeAndNothingElse(shell: .system)
+    }
+
+    /// The same with busybox alone on PATH, as in the `init` image.
+    @Test(.enabled(if: RuntimeTestSupport.isInstalled("busybox"), "needs busybox (apt-get install busybox; .ci/run installs it)"))
+    func writesTheGenesisTimeAndNothingElseWithBusybox() async throws {
+        try await checkWritesTheGenesisTimeAndNothingElse(shell: .busybox)
+    }
+
+    private func checkWritesTheGenesisTimeAndNothingElse(shell: Shell) async throws {
         let workspace = try Workspace()
         defer { workspace.remove() }
         let before = try SnapshotFileDigests.compute(in: workspace.snapshot)
@@ -119,7 +126,130 @@ import Testing
             #expect(FileManager.default.isWritableFile(atPath: workspace.file("validators/keys/\(pubkey)/voting-keystore.json").path))
             #expect(FileManager.default.fileExists(atPath: workspace.file("validators/secrets/\(pubkey)").path))
         }
+        try Self.expectRuntimePermissions(workspace)
         #expect(try SnapshotFileDigests.compute(in: workspace.snapshot) == before, "the snapshot folder is untouched")
+    }
+
+    /// The mode bits of a runtime entry.
+    static func mode(_ url: URL) throws -> Int {
+        try #require(try FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] as? Int) & 0o7777
+    }
+
+    /// Keystores and passwords are the validator client's user's only; the JWT secret and the testnet directory are
+    /// read-only for every user; the data directories are writable by any (a client image may run as non-root).
+    static func expectRuntimePermissions(_ workspace: Workspace) throws {
+        var expected: [(String, Int)] = [
+            ("jwt.hex", 0o644), ("testnet", 0o755), ("testnet/genesis.ssz", 0o644), ("testnet/config.yaml", 0o644),
+            ("validators", 0o700), ("validators/keys", 0o700), ("validators/secrets", 0o700),
+            ("el", 0o777), ("cl", 0o777), ("vc", 0o777),
+        ]
+        for pubkey in SnapshotFixture.keystorePubkeys {
+            expected += [("validators/keys/\(pubkey)", 0o700), ("validators/keys/\(pubkey)/voting-keystore.json", 0o600),
+                         ("validators/secrets/\(pubkey)", 0o600)]
+        }
+        for (path, mode) in expected {
+            let actual = try Self.mode(workspace.file(path))
+            #expect(actual == mode, "\(path): \(String(actual, radix: 8)), expected \(String(mode, radix: 8))")
+        }
+    }
+
+    /// The permissions hold whatever the caller's umask and the snapshot files' modes (the fixture's keys are 0644).
+    @Test func secretsArePrivateUnderAnyUmask() async throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        let script = workspace.snapshot.appendingPathComponent(InitScript.path).path
+        let result = try await RuntimeTestSupport.run("/bin/sh", ["-c", "umask 000 && exec /bin/sh \"$0\"", script], environment: [
+            "SNAPSHOT_DIR": workspace.snapshot.path, "RUNTIME_DIR": workspace.runtime.path,
+            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+        ])
+        #expect(result.succeeded, "\(result.stderrText)")
+        try Self.expectRuntimePermissions(workspace)
+    }
+
+    /// How a test names a runtime directory that resolves to `/`: literally, or through a symlink made for it.
+    enum RootSpelling: String, CustomTestStringConvertible, CaseIterable {
+        case slash = "/", slashDot = "/.", doubleSlash = "//", slashDotSlash = "/./", slashDotDot = "/..", tripleSlash = "///"
+        case symlinkToRoot = "symlink → /", symlinkToDoubleSlashDotDot = "symlink → //..", symlinkToSymlink = "symlink → symlink → /"
+
+        var testDescription: String { rawValue }
+
+        /// The RUNTIME_DIR value, creating any symlink inside `folder`.
+        func value(in folder: URL) throws -> String {
+            let link = folder.appendingPathComponent("runtime-link").path
+            switch self {
+            case .symlinkToRoot:
+                try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "/")
+                return link
+            case .symlinkToDoubleSlashDotDot:
+                try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "//..")
+                return link
+            case .symlinkToSymlink:
+                let inner = folder.appendingPathComponent("inner-link").path
+                try FileManager.default.createSymbolicLink(atPath: inner, withDestinationPath: "/")
+                try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: inner)
+                return link
+            default:
+                return rawValue
+            }
+        }
+    }
+
+    /// init.sh refuses a RUNTIME_DIR that resolves to `/` before it touches anything. Safe even against a broken
+    /// guard: SNAPSHOT_DIR is empty (the missing genesis stops the script before it empties anything), PATH holds
+    /// only a stand-in `rm` that deletes nothing and leaves a sentinel, and the run is checked for that sentinel.
+    @Test(arguments: RootSpelling.allCases)
+    func refusesARuntimeDirectoryThatResolvesToRoot(_ spelling: RootSpelling) async throws {
+        try await checkRefusesRoot(spelling, shell: ["/bin/sh"])
+    }
+
+    /// The same with busybox's sh, as in the `init` image.
+    @Test(.enabled(if: RuntimeTestSupport.isInstalled("busybox"), "needs busybox (apt-get install busybox; .ci/run installs it)"),
+          arguments: RootSpelling.allCases)
+    func refusesARuntimeDirectoryThatResolvesToRootWithBusybox(_ spelling: RootSpelling) async throws {
+        try await checkRefusesRoot(spelling, shell: [try Subprocess("busybox").resolveExecutable().path, "sh"])
+    }
+
+    private func checkRefusesRoot(_ spelling: RootSpelling, shell: [String]) async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("init-root-guard-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let snapshot = folder.appendingPathComponent("empty-snapshot")
+        let bin = folder.appendingPathComponent("bin")
+        let sentinel = folder.appendingPathComponent("rm-was-called")
+        try FileManager.default.createDirectory(at: snapshot, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+        let rm = bin.appendingPathComponent("rm")
+        try Data("#!/bin/sh\necho \"$*\" >>'\(sentinel.path)'\nexit 1\n".utf8).write(to: rm)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: rm.path)
+        let script = try RuntimeTestSupport.snapshot()
+        defer { try? FileManager.default.removeItem(at: script) }
+
+        let result = try await RuntimeTestSupport.run(
+            shell[0], Array(shell.dropFirst()) + [script.appendingPathComponent(InitScript.path).path], environment: [
+                "SNAPSHOT_DIR": snapshot.path, "RUNTIME_DIR": try spelling.value(in: folder), "PATH": bin.path,
+            ])
+        #expect(result.status == 1)
+        #expect(result.stderrText.contains("refusing to empty RUNTIME_DIR="), "\(result.stderrText)")
+        #expect(result.stderrText.contains("it resolves to the root directory"))
+        #expect(!FileManager.default.fileExists(atPath: sentinel.path), "nothing was removed")
+    }
+
+    /// A RUNTIME_DIR reached through a symlink is resolved: the directory it points to is emptied and filled, the
+    /// symlink stays.
+    @Test func followsASymlinkedRuntimeDirectory() async throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        let link = workspace.runtime.appendingPathExtension("link")
+        defer { try? FileManager.default.removeItem(at: link) }
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: workspace.runtime.path)
+        try Data("stale".utf8).write(to: workspace.file("stale"))
+        let result = try await RuntimeTestSupport.run("/bin/sh", [workspace.snapshot.appendingPathComponent(InitScript.path).path], environment: [
+            "SNAPSHOT_DIR": workspace.snapshot.path, "RUNTIME_DIR": link.path,
+            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+        ])
+        #expect(result.succeeded, "\(result.stderrText)")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == workspace.runtime.path)
+        #expect(!FileManager.default.fileExists(atPath: workspace.file("stale").path))
+        #expect(FileManager.default.fileExists(atPath: workspace.file("testnet/genesis.ssz").path))
     }
 
     @Test func everyStartEmptiesTheVolumeAndDrawsNewTimeAndSecret() async throws {

@@ -14,11 +14,8 @@ import Testing
         return ["-c", script.replacingOccurrences(of: "/dev/tcp/127.0.0.1/\(RuntimePorts.executionRPC) ", with: "/dev/tcp/127.0.0.1/\(port) ")]
     }
 
-    @Test func passesWhenTheNodeAnswersAndFailsOtherwise() async throws {
-        guard (try? Subprocess("bash").resolveExecutable()) != nil else {
-            print("note: bash is not installed; the health check was not run")
-            return
-        }
+    @Test(.enabled(if: RuntimeTestSupport.isInstalled("bash"), "needs bash (the check runs in the client images' bash)"))
+    func passesWhenTheNodeAnswersAndFailsOtherwise() async throws {
         let calls = Calls()
         let server = try JSONRPCTestServer { method, params in
             calls.add(method, params)
@@ -38,8 +35,8 @@ import Testing
     }
 
     /// A node that answers with a JSON-RPC error (HTTP 200) is not healthy yet.
-    @Test func failsOnAnErrorAnswer() async throws {
-        guard (try? Subprocess("bash").resolveExecutable()) != nil else { return }
+    @Test(.enabled(if: RuntimeTestSupport.isInstalled("bash"), "needs bash (the check runs in the client images' bash)"))
+    func failsOnAnErrorAnswer() async throws {
         let server = try JSONRPCTestServer.answeringOnItsThreads { _, _ in
             throw JSONRPCTestServer.RPCFailure(code: -32000, message: "starting up")
         }

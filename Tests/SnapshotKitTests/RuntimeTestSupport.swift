@@ -41,4 +41,12 @@ enum RuntimeTestSupport {
     static func isInstalled(_ program: String) -> Bool {
         (try? Subprocess(program).resolveExecutable()) != nil
     }
+
+    /// The Docker Compose command line that is installed: `docker compose` (v2) or `docker-compose` (v1), else nil.
+    static func composeCommand() async -> [String]? {
+        if isInstalled("docker"), (try? await run("docker", ["compose", "version"]))?.succeeded == true {
+            return ["docker", "compose"]
+        }
+        return isInstalled("docker-compose") ? ["docker-compose"] : nil
+    }
 }

@@ -48,6 +48,8 @@ import Testing
             "./up.sh", "./down.sh", "- EL JSON-RPC: <http://127.0.0.1:8545>",
             "| `el` | stub-el | `example/stub-el:v1` |", "| `init` | busybox sh | `busybox:1.37.0` |",
             "Stub beacon note.", "snapshotter verify",
+            "waits until the head reaches block 2", "`el.genesisHash` of `metadata.json`", "`COMPOSE_PROJECT_NAME`",
+            "readable by the validator client's user only",
         ] {
             #expect(readme.contains(expected), "\(expected)")
         }

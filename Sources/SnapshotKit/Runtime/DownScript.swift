@@ -6,6 +6,8 @@ public enum DownScript {
         #!/bin/sh
         # Stops this snapshot's devnet and removes its containers and its runtime volume (chain data, keys copies,
         # JWT). The snapshot folder itself is never modified; ./up.sh starts a fresh chain again.
+        #
+        # Environment: COMPOSE_PROJECT_NAME (default: this folder's name and a hash of its path, as up.sh uses).
         set -eu
         cd "$(dirname "$0")"
 

@@ -5,6 +5,12 @@
 /// copies of the validator keys and an empty data directory per client. It reads the snapshot folder only. It needs
 /// nothing but a POSIX shell with `date`, `od`, `dd`, `sed`, `tr`, `cp` (busybox has them all).
 ///
+/// It refuses a runtime directory that resolves to `/` (`/.`, `//`, `/..`, a symlink to `/`) before it touches
+/// anything. It writes under `umask 077`: the validator keystores and passwords stay readable by the validator
+/// client's user only (the `init` user, root in the images); the JWT secret is read-only for every user (the EL and the
+/// beacon node may run as different users), the testnet directory is read-only and the data directories are writable
+/// by every user (a client image may run as a non-root user).
+///
 /// Its paths come from the environment, so it also runs outside Docker (the tests run it that way):
 /// `SNAPSHOT_DIR` (the snapshot folder; default `/snapshot`), `RUNTIME_DIR` (the volume; default `/runtime`),
 /// `DATA_DIRS` (space-separated data directory names; default `el cl vc`), `GENESIS_DELAY_SECONDS` (default 10).
@@ -33,6 +39,8 @@ public enum InitScript {
         # Environment: SNAPSHOT_DIR (default /snapshot), RUNTIME_DIR (default /runtime),
         # DATA_DIRS (default "el cl vc"), GENESIS_DELAY_SECONDS (default 10).
         set -eu
+        # Everything is private unless opened below: keystores and passwords stay the validator client's.
+        umask 077
 
         SNAPSHOT_DIR=${SNAPSHOT_DIR:-/snapshot}
         RUNTIME_DIR=${RUNTIME_DIR:-/runtime}
@@ -47,10 +55,14 @@ public enum InitScript {
         case $GENESIS_DELAY_SECONDS in
           '' | *[!0-9]*) fail "GENESIS_DELAY_SECONDS must be a whole number of seconds, not '$GENESIS_DELAY_SECONDS'" ;;
         esac
-        case $RUNTIME_DIR in
-          '' | / | //*) fail "refusing to empty RUNTIME_DIR='$RUNTIME_DIR'" ;;
-        esac
+        # The volume as a physical path: never empty a directory that resolves to / (/., //, /.., a symlink to /).
         [ -d "$RUNTIME_DIR" ] || fail "RUNTIME_DIR $RUNTIME_DIR is not a directory"
+        resolved=$(cd "$RUNTIME_DIR" && pwd -P) || fail "cannot enter RUNTIME_DIR $RUNTIME_DIR"
+        case $resolved in
+          *[!/]*) ;;
+          *) fail "refusing to empty RUNTIME_DIR='$RUNTIME_DIR': it resolves to the root directory" ;;
+        esac
+        RUNTIME_DIR=$resolved
         for required in cl/genesis.ssz cl/config.yaml; do
           [ -f "$SNAPSHOT_DIR/$required" ] || fail "$SNAPSHOT_DIR/$required is missing"
         done
@@ -109,7 +121,7 @@ public enum InitScript {
         [ "${#jwt}" -eq 64 ] || fail "could not read 32 random bytes from /dev/urandom"
         printf '%s' "$jwt" >"$RUNTIME_DIR/jwt.hex"
 
-        # 4. Writable copies of the validator keys (the validator client writes next to them).
+        # 4. Copies of the validator keys the validator client may write next to (umask 077: its user only).
         mkdir -p "$RUNTIME_DIR/validators/keys" "$RUNTIME_DIR/validators/secrets"
         if [ -d "$SNAPSHOT_DIR/validators" ]; then
           cp -R "$SNAPSHOT_DIR/validators/." "$RUNTIME_DIR/validators/"
@@ -120,8 +132,14 @@ public enum InitScript {
           mkdir -p "$RUNTIME_DIR/$dir"
         done
 
-        # Clients may run as any user.
-        chmod -R a+rwX "$RUNTIME_DIR"
+        # 6. Permissions: the testnet directory and the JWT secret read-only for every client user, the data
+        # directories writable by any, the validator keys and passwords private (umask 077 above).
+        chmod -R u+w,a+rX "$testnet"
+        chmod 0644 "$RUNTIME_DIR/jwt.hex"
+        chmod -R u+rwX,go-rwx "$RUNTIME_DIR/validators"
+        for dir in $DATA_DIRS; do
+          chmod 0777 "$RUNTIME_DIR/$dir"
+        done
         echo "init: genesis time $genesis_time (MIN_GENESIS_TIME $min_genesis_time, GENESIS_DELAY $config_delay), fresh JWT, data directories: $DATA_DIRS"
 
         """#

@@ -48,7 +48,7 @@ public enum SnapshotReadme {
         |---|---|
         | `metadata.json` | what was snapshotted and how, and the SHA-256 of every other file |
         | `docker-compose.yml` | services `init` → `el` → `cl` → `vc` |
-        | `up.sh`, `down.sh` | start (fresh chain, waits for the first block) and stop (removes containers and volume) |
+        | `up.sh`, `down.sh` | start (fresh chain, waits for block 2 and checks block 0) and stop (removes containers and volume) |
         | `runtime/init.sh` | run by `init` at every start: genesis time, JWT, empty data directories |
         | `el/genesis.json` | execution genesis whose alloc is the source chain's state |
         | `cl/config.yaml`, `cl/genesis.ssz` | consensus config and genesis state (its genesis time is rewritten in a copy at every start) |
@@ -82,7 +82,7 @@ public enum SnapshotReadme {
             ## Start and stop
 
             ```sh
-            ./up.sh      # fresh chain; waits until the EL has produced a block, then prints the endpoints
+            ./up.sh      # fresh chain; waits for block \(UpScript.provingBlock), checks block 0, prints the endpoints
             ./down.sh    # stops it and removes its containers and volume
             ```
 
@@ -90,15 +90,22 @@ public enum SnapshotReadme {
 
             Ports are bound to \(options.bindAddress) only; which JSON-RPC namespaces the execution client serves \
             and which browser origins it accepts is in its note under *Notes and caveats*. `up.sh` removes what an earlier start left before it \
-            starts, so every start is a new chain from the snapshot state; `GENESIS_DELAY_SECONDS` (default \
-            \(options.genesisDelaySeconds)) sets how long after `init` the chain starts and `UP_TIMEOUT_SECONDS` \
-            (default 300) how long `up.sh` waits for the first block. When a service fails, `up.sh` prints its last \
-            log lines and exits non-zero. Plain `docker compose up` works too (run `docker compose down -v` first to \
-            start from scratch).
+            starts, so every start is a new chain from the snapshot state. It waits until the head reaches block \
+            \(UpScript.provingBlock) (the validator client proposed through the beacon node), checks that block 0's hash \
+            is `el.genesisHash` of `metadata.json` and prints the time to the first block. `GENESIS_DELAY_SECONDS` \
+            (default \(options.genesisDelaySeconds)) sets how long after `init` the chain starts and `UP_TIMEOUT_SECONDS` \
+            (default 300) how long `up.sh` waits. When a service fails, `up.sh` prints its last log lines and exits 1 \
+            (3 when block 0 is not the snapshot's genesis, 2 when Docker Compose, curl/wget or `metadata.json` is \
+            missing).
+
+            The compose project is named after this folder plus a hash of its path (`up.sh` prints it), so copies of \
+            the snapshot in other folders never share containers or volumes; set `COMPOSE_PROJECT_NAME` to choose \
+            another name. Plain `docker compose -p <project> up` works too (run `docker compose -p <project> down -v` \
+            first to start from scratch).
 
             Nothing in this folder changes when the stack runs: it is mounted read-only, and `init` writes the \
-            retimed `genesis.ssz` and `config.yaml`, the JWT secret, writable key copies and empty client databases \
-            into the `runtime` volume, which it empties first.
+            retimed `genesis.ssz` and `config.yaml`, the JWT secret, copies of the validator keys (readable by the \
+            validator client's user only) and empty client databases into the `runtime` volume, which it empties first.
             """
     }
 

@@ -15,7 +15,8 @@ struct VerifyCommand: AsyncParsableCommand {
             block 0 proves a sample of the alloc accounts — spread over the whole alloc, the same on every run, \
             contracts with storage preferred; --accounts sets its size — with exactly the balance, nonce, code hash \
             and storage root the alloc gives them. A storage root that differs is followed by the slots that differ. \
-            Progress of long runs goes to stderr (unless --quiet).
+            Every read is at block 0: a node that keeps only its recent blocks' state must be checked soon after \
+            ./up.sh. Progress of long runs goes to stderr (unless --quiet).
 
             Exits 0 when every check holds, 3 when any fails (each failure is listed), 2 when the folder cannot be \
             verified at all (not a folder, no usable metadata.json) or the node cannot be reached or refuses a call.

@@ -23,20 +23,9 @@ import Testing
         return Snapshot(folder: folder, alloc: genesis.alloc, chainID: try #require(genesis.parameters.config.chainId))
     }
 
-    /// A node whose block 0 holds `alloc`, answering `eth_chainId` with `chainID` and block 0's hash with
-    /// `genesisHash` (the fake chain's own header hash is not a real one).
+    /// A node running the fixture snapshot, or one that differs as told.
     static func node(alloc: [Account], chainID: UInt64, genesisHash: String = SnapshotFixture.genesisHash) throws -> FakeTracingNode {
-        try FakeTracingNode(chain: FakeTracingChain(genesis: alloc), configuration: .init(clientMethods: { method, params, chain in
-            switch method {
-            case "eth_chainId":
-                return .string(UInt256(chainID).hexQuantity)
-            case "eth_getBlockByNumber" where params.first == .string("0x0"):
-                return .object([("number", .string("0x0")), ("hash", .string(genesisHash)),
-                                ("stateRoot", .string(chain.blocks[0].stateRoot.hexString))])
-            default:
-                return nil
-            }
-        }))
+        try FakeTracingNode.runningSnapshot(alloc: alloc, chainID: chainID, genesisHash: try [UInt8](hex: genesisHash))
     }
 
     /// The fixture's alloc with one storage slot of the deposit contract changed.

@@ -57,9 +57,19 @@ extension NodeVerifier {
         })
         var found: [String?] = []
         for (account, answer) in zip(accounts, answers) {
-            found.append(try await difference(account, answer.get(), root: root, rpc: rpc))
+            found.append(try await difference(account, answer.mapError(refusedProof).get(), root: root, rpc: rpc))
         }
         return found
+    }
+
+    /// `error` with advice for a node that refuses a proof at block 0 for a reason of its own (not an unknown method
+    /// or bad parameters, whose generic advice fits): most often, it no longer holds that state.
+    static func refusedProof(_ error: JSONRPCError) -> JSONRPCError {
+        guard case .rpc(let code, _, _) = error.failure, code != -32601, code != -32602 else { return error }
+        var error = error
+        error.hint = "the node may no longer hold block 0's state (a node that is not an archive node keeps only its "
+            + "recent blocks' state): check its pruning settings, or run verify --rpc-url soon after ./up.sh"
+        return error
     }
 
     /// How the account the proof `json` shows differs from the alloc's `account`, `nil` when it does not.
@@ -85,9 +95,14 @@ extension NodeVerifier {
     private static func differingSlots(_ account: Account, rpc: JSONRPCClient) async throws(JSONRPCError) -> String {
         let asked = account.storage.keys.sorted { $0.lexicographicallyPrecedes($1) }.prefix(maxAskedSlots)
         guard !asked.isEmpty else { return "the node holds storage the alloc does not have" }
-        let json = try await rpc.call("eth_getProof", params: [
-            JSONValue.string(account.address.description), .array(asked.map { JSONValue.string(Hex.encode($0)) }), genesisBlock,
-        ])
+        let json: JSONValue
+        do {
+            json = try await rpc.call("eth_getProof", params: [
+                JSONValue.string(account.address.description), .array(asked.map { JSONValue.string(Hex.encode($0)) }), genesisBlock,
+            ])
+        } catch {
+            throw refusedProof(error)
+        }
         guard let proof = try? AccountProof(json: json, address: account.address) else {
             return "the node's answer for its slots is malformed"
         }

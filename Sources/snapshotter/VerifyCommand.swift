@@ -86,4 +86,4 @@ struct VerifyCommand: AsyncParsableCommand {
 }
 
 /// `--accounts`: `all` or a positive count, read by `AccountSample.init(argument:)`.
-extension AccountSample: @retroactive ExpressibleByArgument {}
+extension AccountSample: ExpressibleByArgument {}

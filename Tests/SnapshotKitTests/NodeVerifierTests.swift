@@ -31,7 +31,7 @@ import Testing
         let verifier = NodeVerifier(folder: folder, rpc: Self.client(node), sample: .all, batchSize: 3, concurrency: 2)
         let checks = try await verifier.run { progress in reports.reports.withLock { $0.append(progress) } }
         #expect(checks.map(\.name) == NodeVerifier.checkNames)
-        #expect(checks.allSatisfy(\.ok), "\(checks)")
+        #expect(checks.allSatisfy { $0.ok }, "\(checks)")
         let seen = reports.reports.withLock { $0 }
         // One report per batch of 3, 3 and 2 accounts, in the order the batches finish.
         #expect(seen.count == 3 && seen.map(\.accounts) == seen.map(\.accounts).sorted())

@@ -2,14 +2,24 @@ import ArgumentParser
 import Foundation
 import SnapshotKit
 
-/// `snapshotter verify DIR`: re-checks a snapshot folder offline.
-struct VerifyCommand: ParsableCommand {
+/// `snapshotter verify DIR [--rpc-url URL]`: re-checks a snapshot folder offline, and optionally a running stack's
+/// execution node against it.
+struct VerifyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
-        abstract: "Re-check a snapshot folder offline: file digests, genesis roots and hashes, keystores, compose mounts.",
+        abstract: "Re-check a snapshot folder offline: file digests, genesis roots and hashes, keystores, compose mounts; "
+            + "with --rpc-url, also a running stack's execution node against it.",
         discussion: """
+            With --rpc-url, the offline checks run first, then the node's: its chain id (eth_chainId) is the genesis \
+            config's, its block 0 hash and state root (eth_getBlockByNumber) are the snapshot's, and eth_getProof at \
+            block 0 proves a sample of the alloc accounts — spread over the whole alloc, the same on every run, \
+            contracts with storage preferred; --accounts sets its size — with exactly the balance, nonce, code hash \
+            and storage root the alloc gives them. A storage root that differs is followed by the slots that differ. \
+            Every read is at block 0: a node that keeps only its recent blocks' state must be checked soon after \
+            ./up.sh. Progress of long runs goes to stderr (unless --quiet).
+
             Exits 0 when every check holds, 3 when any fails (each failure is listed), 2 when the folder cannot be \
-            verified at all (not a folder, no usable metadata.json).
+            verified at all (not a folder, no usable metadata.json) or the node cannot be reached or refuses a call.
             """
     )
 
@@ -19,11 +29,34 @@ struct VerifyCommand: ParsableCommand {
     @Argument(help: "The snapshot folder (the one holding metadata.json).")
     var folder: String
 
+    @Option(name: .customLong("rpc-url"), help: ArgumentHelp(
+        "Also check the execution node of a stack running this snapshot, at its HTTP JSON-RPC endpoint (e.g. http://127.0.0.1:8545).",
+        valueName: "url"))
+    var rpcURL: String?
+
+    @Option(help: ArgumentHelp("How many alloc accounts to prove on the node (with --rpc-url): a count, or all. Default: \(AccountSample.standard).",
+                               valueName: "n|all"))
+    var accounts: AccountSample?
+
+    @Flag(help: "No progress on stderr.")
+    var quiet = false
+
     @Flag(name: .long, help: "Print one JSON object: {\"ok\": bool, \"checks\": {name: {\"ok\": bool, \"detail\": string}}}.")
     var json = false
 
-    func run() throws {
-        let report = try reportingErrors { try SnapshotVerifier(folder: URL(fileURLWithPath: folder)).run() }
+    func validate() throws {
+        if let rpcURL, URL(string: rpcURL)?.host == nil || !["http", "https"].contains(URL(string: rpcURL)?.scheme ?? "") {
+            throw ValidationError("--rpc-url \"\(rpcURL)\" is not an http(s) URL, e.g. http://127.0.0.1:8545")
+        }
+        if accounts != nil, rpcURL == nil { throw ValidationError("--accounts goes with --rpc-url") }
+    }
+
+    func run() async throws {
+        let snapshot = URL(fileURLWithPath: folder)
+        var report = try reportingErrors { try SnapshotVerifier(folder: snapshot).run() }
+        if let rpcURL, let endpoint = URL(string: rpcURL) {
+            report.checks += try await reportingErrors { try await checkNode(at: endpoint, snapshot: snapshot) }
+        }
         if json {
             print(JSONWriter.string(report.json, indent: 2))
         } else {
@@ -36,4 +69,21 @@ struct VerifyCommand: ParsableCommand {
         }
         if !report.ok { throw Self.failureExitCode }
     }
+
+    /// The node's checks, with progress on stderr when they take long enough for a progress line.
+    private func checkNode(at endpoint: URL, snapshot: URL) async throws -> [VerificationCheck] {
+        let verifier = NodeVerifier(folder: snapshot, rpc: JSONRPCClient(endpoint: endpoint), sample: accounts ?? .standard)
+        let progress = quiet ? nil : ProgressRenderer(style: isatty(STDERR_FILENO) == 1 ? .terminal : .log) { text in
+            FileHandle.standardError.write(Data(text.utf8))
+        }
+        let started = ContinuousClock.now
+        let report: StateProgressHandler? = progress.map { renderer in { @Sendable state in renderer.report(state) } }
+        let checks = try await verifier.run(progress: report)
+        // The renderer writes its first line only after one interval: a quicker run leaves stderr empty.
+        if let progress, ContinuousClock.now - started >= .seconds(progress.interval) { progress.finish() }
+        return checks
+    }
 }
+
+/// `--accounts`: `all` or a positive count, read by `AccountSample.init(argument:)`.
+extension AccountSample: ExpressibleByArgument {}

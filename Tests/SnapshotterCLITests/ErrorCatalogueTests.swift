@@ -89,14 +89,15 @@ import Testing
         }
     }
 
-    /// The verifier's check names, from a run on a folder with nothing but an empty file list.
+    /// The verifiers' check names: the offline ones from a run on a folder with nothing but an empty file list, and
+    /// the node's (`--rpc-url`).
     @Test func everyVerifyCheckHasAnEntry() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("catalogue-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         try Data(#"{"files": {}}"#.utf8).write(to: folder.appendingPathComponent("metadata.json"))
-        let checks = try SnapshotVerifier(folder: folder).run().checks.map(\.name)
-        #expect(checks.count >= 9)
+        let checks = try SnapshotVerifier(folder: folder).run().checks.map(\.name) + NodeVerifier.checkNames
+        #expect(checks.count >= 13)
         let documented = try Self.sections().filter { $0.heading.contains("Check ") }.flatMap(\.names)
         #expect(Set(documented) == Set(checks), "docs/troubleshooting.md \"Check `name`\" headings must be exactly \(checks)")
     }

@@ -34,7 +34,7 @@ public struct SnapshotVerifier: Sendable {
 
     func url(_ path: String) -> URL { folder.appendingPathComponent(path) }
 
-    private func loadMetadata() throws(SnapshotVerificationError) -> SnapshotMetadataFields {
+    func loadMetadata() throws(SnapshotVerificationError) -> SnapshotMetadataFields {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw .notAFolder(path: folder.path)

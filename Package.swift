@@ -56,6 +56,7 @@ let package = Package(
         .testTarget(
             name: "LighthouseTests", dependencies: ["LighthousePlugin", "SnapshotKit"], resources: [.copy("Fixtures")]),
         .testTarget(
-            name: "SnapshotterCLITests", dependencies: ["snapshotter", "SnapshotTestSupport"], resources: [.copy("Fixtures")]),
+            name: "SnapshotterCLITests", dependencies: ["snapshotter", "SnapshotTestSupport", "GethPlugin", "LighthousePlugin"],
+            resources: [.copy("Fixtures")]),
     ]
 )

@@ -11,6 +11,8 @@ let package = Package(
     products: [
         .executable(name: "snapshotter", targets: ["snapshotter"]),
         .library(name: "SnapshotKit", targets: ["SnapshotKit"]),
+        .library(name: "EthereumPrimitives", targets: ["EthereumPrimitives"]),
+        .library(name: "ConsensusPrimitives", targets: ["ConsensusPrimitives"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -18,9 +20,21 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
+        // Ethereum primitives: hex, UInt256, addresses, Keccak-256, RLP, the Merkle-Patricia trie, ordered JSON.
+        .target(name: "EthereumPrimitives"),
+        // Consensus primitives: SSZ, BLS12-381, BIP-39/EIP-2333/EIP-2335 keys, the BeaconState and its parts.
+        .target(
+            name: "ConsensusPrimitives",
+            dependencies: [
+                "EthereumPrimitives",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]
+        ),
         .target(
             name: "SnapshotKit",
             dependencies: [
+                "EthereumPrimitives", "ConsensusPrimitives",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
@@ -46,7 +60,8 @@ let package = Package(
             name: "snapshotter-bench",
             dependencies: ["SnapshotKit", "SnapshotTestSupport", "GethPlugin"]
         ),
-        .testTarget(name: "SnapshotKitTests", dependencies: ["SnapshotKit", "SnapshotTestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "SnapshotKitTests", dependencies: ["SnapshotKit", "EthereumPrimitives", "ConsensusPrimitives", "SnapshotTestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GethTests", dependencies: ["GethPlugin", "SnapshotKit", "SnapshotTestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BesuTests", dependencies: ["BesuPlugin", "SnapshotKit", "SnapshotTestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "NethermindTests", dependencies: ["NethermindPlugin", "SnapshotKit", "SnapshotTestSupport"]),
@@ -64,6 +79,7 @@ let package = Package(
             ],
             resources: [.copy("Fixtures")]),
         .testTarget(
-            name: "SnapshotterCLITests", dependencies: ["snapshotter", "SnapshotTestSupport"], resources: [.copy("Fixtures")]),
+            name: "SnapshotterCLITests", dependencies: ["snapshotter", "SnapshotTestSupport", "GethPlugin", "LighthousePlugin"],
+            resources: [.copy("Fixtures")]),
     ]
 )

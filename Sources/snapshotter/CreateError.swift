@@ -8,8 +8,6 @@ enum CreateError: Error, CustomStringConvertible {
     case noConsensusGenesis(plugin: String, capable: [String])
     /// `--cl auto` has no single plugin to pick.
     case cannotChooseConsensus(capable: [String])
-    /// `--state-source` names no source of the plugin.
-    case unknownStateSource(String, plugin: String, known: [String])
     /// The node and the genesis files belong to different chains.
     case chainMismatch(genesis: UInt64, node: UInt64, genesisFile: String)
     /// `--el auto` found no plugin for the node's `web3_clientVersion` or service name.
@@ -26,8 +24,6 @@ enum CreateError: Error, CustomStringConvertible {
         case .cannotChooseConsensus(let capable):
             let listed = capable.isEmpty ? "none" : capable.joined(separator: ", ")
             return "cannot choose a consensus plugin by itself; plugins that build a consensus genesis: \(listed) — pass --cl <plugin>"
-        case .unknownStateSource(let name, let plugin, let known):
-            return "the \(plugin) plugin has no state source '\(name)'; it has: \(known.joined(separator: ", "))"
         case .chainMismatch(let genesis, let node, let file):
             return "\(file) is for chain id \(genesis) but the node serves chain id \(node) — pass the genesis files of the node's own chain"
         case .cannotDetect(let clientVersion, let service, let known):

@@ -16,30 +16,29 @@ struct CreateSummary {
     let elClient: String?
     let activatedForks: [String]
     let droppedForks: [String]
-    /// The consensus plugin and what it wrote, when the snapshot has a consensus genesis.
-    let consensus: (client: String, result: ConsensusGenesisResult)?
-    /// `metadata.json`'s `runtime` section: the client and image of `el` and `cl`.
-    let runtime: JSONValue?
+    /// The consensus plugin and what it wrote.
+    let consensus: ConsensusGenesis
+    /// The clients and images of the runtime.
+    let runtime: RuntimeRecord
     let seconds: Double
 
-    init(result: SnapshotRun, seconds: Double) {
-        // The run only finishes after the EL genesis step.
-        let genesis = result.draft.executionGenesis!
-        path = result.folder.path
+    init(snapshot: Snapshot, seconds: Double) {
+        let genesis = snapshot.execution
+        path = snapshot.folder.path
         accounts = genesis.state.accounts
         contracts = genesis.state.contracts
         storageSlots = genesis.state.storageSlots
         stateRoot = genesis.state.stateRoot
-        blockNumber = result.draft.block.number
-        blockHash = result.draft.source.blockHash
+        blockNumber = snapshot.request.block.number
+        blockHash = snapshot.request.source.blockHash
         genesisHash = genesis.genesisHash
         genesisBytes = genesis.bytes
         stateSource = genesis.state.source
-        elClient = result.draft.source.elClient
+        elClient = snapshot.request.source.elClient
         activatedForks = genesis.activatedForks
         droppedForks = genesis.droppedForks
-        consensus = result.draft.consensusGenesis
-        runtime = result.draft.runtimeMetadata
+        consensus = snapshot.consensus
+        runtime = snapshot.runtime
         self.seconds = seconds
     }
 
@@ -60,14 +59,12 @@ struct CreateSummary {
             ("elClient", elClient.map { .string($0) } ?? .null),
             ("activatedForks", .array(activatedForks.map { .string($0) })),
             ("droppedForks", .array(droppedForks.map { .string($0) })),
-            ("cl", consensus.map { client, result in
-                .object([
-                    ("client", .string(client)), ("fork", .string(result.fork.rawValue)), ("preset", .string(result.preset)),
-                    ("validators", .integer(result.validators)),
-                    ("genesisValidatorsRoot", .string(Hex.encode(result.genesisValidatorsRoot))),
-                ])
-            } ?? .null),
-            ("runtime", runtime ?? .null),
+            ("cl", .object([
+                ("client", .string(consensus.client)), ("fork", .string(consensus.result.fork.rawValue)),
+                ("preset", .string(consensus.result.preset)), ("validators", .integer(consensus.result.validators)),
+                ("genesisValidatorsRoot", .string(Hex.encode(consensus.result.genesisValidatorsRoot))),
+            ])),
+            ("runtime", runtime.metadata),
         ])
     }
 
@@ -85,17 +82,10 @@ struct CreateSummary {
             ("forks at genesis", activatedForks.isEmpty ? "(none)" : activatedForks.joined(separator: ", ")),
             ("dropped forks", droppedForks.isEmpty ? "none" : droppedForks.joined(separator: ", ") + " (not active at the block)"),
         ]
-        if let (client, result) = consensus {
-            let described = "\(result.fork.rawValue) genesis, \(result.preset) preset, \(result.validators) validators (\(client))"
-            rows.append(("consensus", described))
-            rows.append(("validators root", Hex.encode(result.genesisValidatorsRoot)))
-        }
-        if let runtime {
-            let services = [("el", runtime["el"]), ("cl", runtime["cl"])].compactMap { role, entry in
-                entry.map { "\(role) \($0["client"]?.stringValue ?? "?") (\($0["image"]?.stringValue ?? "?"))" }
-            }
-            rows.append(("runtime", services.joined(separator: ", ")))
-        }
+        let result = consensus.result
+        rows.append(("consensus", "\(result.fork.rawValue) genesis, \(result.preset) preset, \(result.validators) validators (\(consensus.client))"))
+        rows.append(("validators root", Hex.encode(result.genesisValidatorsRoot)))
+        rows.append(("runtime", "el \(runtime.executionClient) (\(runtime.executionImage)), cl \(runtime.consensusClient) (\(runtime.consensusImage))"))
         rows.append(("seconds", String(format: "%.1f", seconds)))
         let width = rows.map(\.0.count).max() ?? 0
         return rows.map { $0.0.padding(toLength: width + 2, withPad: " ", startingAt: 0) + $0.1 }.joined(separator: "\n")

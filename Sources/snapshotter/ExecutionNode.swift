@@ -80,9 +80,6 @@ struct ExecutionNode {
     /// The plugin's state sources for this node, in the order to try them (`preference` is `--state-source`, `nil`
     /// for the plugin's default order).
     func stateSources(originalGenesis: GenesisFile, preference: String?) throws -> StateSourceChain {
-        if let preference, !plugin.stateSourceNames.contains(preference.lowercased()) {
-            throw CreateError.unknownStateSource(preference, plugin: plugin.id, known: plugin.stateSourceNames)
-        }
-        return try plugin.makeStateSources(StateSourceEnvironment(rpc: rpc, originalGenesis: originalGenesis, preference: preference))
+        try plugin.makeStateSources(StateSourceEnvironment(rpc: rpc, originalGenesis: originalGenesis, preference: preference))
     }
 }

@@ -1,4 +1,6 @@
+import SnapshotKit
+
 /// Facts about this build of the tool.
 enum ToolInfo {
-    static let version = "0.1.0"
+    static let version = SnapshotMetadata.Tool.current.version
 }

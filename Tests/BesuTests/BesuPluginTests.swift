@@ -34,7 +34,7 @@ import Testing
                 == ["debug_accountRange+debug_storageRangeAt"])
         #expect(try plugin.makeStateSources(node.stateSourceEnvironment(preference: "universal")).sources.map(\.name) == ["universal"])
         #expect(try plugin.makeStateSource(node.stateSourceEnvironment()).name == "debug_accountRange+debug_storageRangeAt")
-        #expect(throws: BesuPlugin.UnknownStateSource.self) { try plugin.makeStateSources(node.stateSourceEnvironment(preference: "dump")) }
+        #expect(throws: UnknownStateSourceError.self) { try plugin.makeStateSources(node.stateSourceEnvironment(preference: "dump")) }
         var withoutGenesis = node.stateSourceEnvironment()
         withoutGenesis.originalGenesis = nil
         #expect(try plugin.makeStateSources(withoutGenesis).sources.count == 1)

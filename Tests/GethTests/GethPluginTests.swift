@@ -31,7 +31,7 @@ import Testing
             #expect(source is AccountRangeStateSource)
             #expect(source.requirements.map(\.id) == ["debug-api", "preimages", "archive-state"])
         }
-        #expect(throws: GethPlugin.UnknownStateSource(name: "dump", known: ["range", "universal"])) {
+        #expect(throws: UnknownStateSourceError(plugin: "geth", name: "dump", known: ["range", "universal"])) {
             try GethPlugin().makeStateSource(StateSourceEnvironment(rpc: rpc, originalGenesis: nil, preference: "dump"))
         }
     }

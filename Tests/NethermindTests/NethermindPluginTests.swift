@@ -31,7 +31,7 @@ import Testing
         #expect(source.name == "universal")
         let tracing = try #require(source.requirements.first { $0.id == "tracing" })
         #expect(tracing.remedy.contains("--JsonRpc.EnabledModules=eth,net,web3,debug,trace") && tracing.remedy.contains("--Pruning.Mode=None"))
-        #expect(throws: NethermindPlugin.UnknownStateSource.self) {
+        #expect(throws: UnknownStateSourceError.self) {
             try NethermindPlugin().makeStateSource(node.stateSourceEnvironment(preference: "range"))
         }
         var withoutGenesis = node.stateSourceEnvironment()

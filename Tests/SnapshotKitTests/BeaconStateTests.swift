@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import ConsensusPrimitives
 @testable import SnapshotKit
 
 /// Decoding, re-encoding and hashing the reference genesis states (Fixtures/cl-genesis, produced by the

@@ -22,6 +22,7 @@ import Testing
         var emitter = ProbeEmitter()
 
         var runtimeEmitters: [any RuntimeEmitter] { [emitter] }
+        var stateSources: [StateSourceFactory] { [] }
 
         func makeStateSource(_ environment: StateSourceEnvironment) throws -> any StateSource {
             if needsNodeToBuild { throw UnknownStateSourceError(plugin: id, name: "offline", known: []) }

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import Testing
+@testable import ConsensusPrimitives
 @testable import SnapshotKit
 
 @Suite struct KeyDerivationTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import ConsensusPrimitives
 @testable import SnapshotKit
 
 @Suite struct KeystoreTests {

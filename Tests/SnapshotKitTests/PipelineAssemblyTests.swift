@@ -1,17 +1,11 @@
 import Foundation
 import SnapshotKit
+import SnapshotTestSupport
 import Testing
 
-/// The ordered snapshot steps over a real dump file: folder contents, metadata, and cleanup on failure.
+/// The typed stages of `SnapshotPipeline` over a real dump file: folder contents, metadata, verification, and cleanup
+/// on failure.
 @Suite struct PipelineAssemblyTests {
-    private struct Failing: SnapshotStep {
-        var title: String { "failing" }
-        func run(_ draft: inout SnapshotDraft) async throws {
-            try Data("half".utf8).write(to: try draft.workspace.file("cl/genesis.ssz"))
-            throw WorkspaceError.cannotWrite(path: "cl/genesis.ssz", reason: "disk full")
-        }
-    }
-
     /// Records what it is given and writes one file, as a consensus plugin would.
     private struct RecordingProvider: ConsensusGenesisProvider {
         let inputs = Inputs()
@@ -64,29 +58,47 @@ import Testing
             root = PipelineFixture.stateRoot
         }
 
-        func draft(name: String) throws -> SnapshotDraft {
+        func request() throws -> SnapshotRequest {
             let files = try SourceGenesisFiles(folder: genesisFolder)
             let genesis = try GenesisFile(contentsOf: files.genesis)
             let block = PinnedBlock.offline(stateRoot: try DumpStateSource.root(of: dump), number: 0, genesis: genesis.parameters)
-            return SnapshotDraft(
-                workspace: try SnapshotWorkspace(outputFolder: out, name: name), block: block, sourceFiles: files,
-                sourceGenesis: genesis.parameters, tool: .init(version: "9.9.9"), createdAt: Date(timeIntervalSince1970: 0),
+            return SnapshotRequest(
+                block: block, sourceFiles: files, sourceGenesis: genesis.parameters,
                 source: .init(enclave: nil, rpcURL: nil, elClient: nil, clientVersion: nil, chainId: 3_151_908, blockNumber: 0,
-                              blockHash: nil, stateRoot: block.stateRoot))
+                              blockHash: nil, stateRoot: block.stateRoot),
+                tool: .init(version: "9.9.9"), createdAt: Date(timeIntervalSince1970: 0))
+        }
+
+        func workspace(name: String = "snap") throws -> SnapshotWorkspace {
+            try SnapshotWorkspace(outputFolder: out, name: name)
+        }
+
+        /// The pipeline with the recording consensus provider and stand-in runtime services.
+        func pipeline(provider: RecordingProvider = RecordingProvider()) throws -> SnapshotPipeline {
+            SnapshotPipeline(
+                execution: ExecutionGenesisStep(source: DumpStateSource(url: dump), concurrency: 1),
+                consensus: ConsensusGenesisStep(client: "stub-cl", provider: provider, validators: .init(count: 3), keystoreKDF: .standardScrypt),
+                runtime: RuntimeStep(
+                    writer: RuntimeWriter(registry: try PluginRegistry([StubExecutionRuntimePlugin(), StubConsensusRuntimePlugin()])),
+                    executionClient: "stub-el"))
         }
 
         func remove() { try? FileManager.default.removeItem(at: out.deletingLastPathComponent()) }
     }
 
-    @Test func writesTheFolderWithMetadataAndRenamesIt() async throws {
+    /// Every stage in order, by hand: each takes what the earlier ones returned; the metadata digests every file.
+    @Test func theStagesWriteTheFolderAndItsMetadata() async throws {
         let fixture = try Fixture()
         defer { fixture.remove() }
-        var titles: [String] = []
-        let (draft, folder) = try await SnapshotAssembler(steps: [
-            ExecutionGenesisStep(source: DumpStateSource(url: fixture.dump), concurrency: 1), SourceFilesStep(), MetadataStep(),
-        ]).assemble(try fixture.draft(name: "snap")) { titles.append($0) }
-        #expect(titles == ["reading the state with state dump and writing el/genesis.json",
-                           "copying the source chain's config.yaml and mnemonics.yaml", "writing metadata.json"])
+        let request = try fixture.request()
+        let workspace = try fixture.workspace()
+        let pipeline = try fixture.pipeline()
+        let execution = try await pipeline.execution.run(request, in: workspace)
+        try SourceFilesStep.run(request, in: workspace)
+        let consensus = try pipeline.consensus.run(request, execution: execution, in: workspace)
+        let runtime = try pipeline.runtime.run(request, execution: execution, consensus: consensus, in: workspace)
+        let metadata = try MetadataStep.run(request, execution: execution, consensus: consensus, runtime: runtime, in: workspace)
+        let folder = try workspace.commit()
         #expect(folder.lastPathComponent == "snap")
         #expect(try FileManager.default.contentsOfDirectory(atPath: fixture.out.path) == ["snap"])
 
@@ -94,41 +106,48 @@ import Testing
         let genesis = try GenesisFile(contentsOf: folder.appendingPathComponent("el/genesis.json"))
         #expect(genesis.stateRoot() == fixture.root)
         #expect(genesis.header().hash() == PipelineFixture.blockHash)
+        #expect(execution.genesisHash == PipelineFixture.blockHash)
         #expect(try Data(contentsOf: folder.appendingPathComponent("source/config.yaml")) == Data("PRESET_BASE: 'minimal'\n".utf8))
 
-        let metadata = try SnapshotMetadata(json: JSONParser.parse([UInt8](Data(contentsOf: folder.appendingPathComponent("metadata.json")))))
-        #expect(metadata == draft.metadata)
-        #expect(metadata.cl == nil, "no consensus step, no cl section")
+        let written = try SnapshotMetadata(json: JSONParser.parse([UInt8](Data(contentsOf: folder.appendingPathComponent("metadata.json")))))
+        #expect(written == metadata)
+        #expect(metadata.cl == .init(client: "stub-cl", fork: "fulu", preset: "minimal", validators: 3,
+                                     genesisValidatorsRoot: [UInt8](repeating: 9, count: 32)))
         #expect(metadata.el.genesisHash == PipelineFixture.blockHash && metadata.el.stateRoot == fixture.root)
+        #expect(metadata.el.runtimeClient == "stub-el")
+        #expect(metadata.runtime == runtime.metadata)
+        #expect(runtime == RuntimeRecord(executionClient: "stub-el", executionImage: StubRuntimeEmitter.image(for: .execution),
+                                         consensusClient: "stub-cl", consensusImage: StubRuntimeEmitter.image(for: .beacon)))
         #expect(metadata.state == .init(source: "state dump", accounts: 8, contracts: 5, storageSlots: 33))
         #expect(metadata.tool.version == "9.9.9" && metadata.source.chainId == 3_151_908)
-        #expect(metadata.files.map(\.path) == ["el/genesis.json", "source/config.yaml", "source/mnemonics.yaml"])
+        let paths = metadata.files.map(\.path)
+        #expect(paths.contains("el/genesis.json") && paths.contains("cl/genesis.ssz") && paths.contains("docker-compose.yml"))
+        #expect(paths.contains("source/config.yaml") && paths.contains("source/mnemonics.yaml") && !paths.contains("metadata.json"))
         for (path, digest) in metadata.files {
             #expect(try FileDigests.sha256(of: folder.appendingPathComponent(path)) == digest)
         }
     }
 
-    /// The consensus step gets the EL genesis just written, the forks active at the pinned block and the selection;
-    /// its files are digested and its result lands in `cl`.
-    @Test func theConsensusStepBuildsOnTheNewELGenesis() async throws {
+    /// The consensus stage gets the EL genesis just written, the forks active at the pinned block and the selection.
+    @Test func theConsensusStageBuildsOnTheNewELGenesis() async throws {
         let fixture = try Fixture()
         defer { fixture.remove() }
         let provider = RecordingProvider()
-        let consensus = ConsensusGenesisStep(client: "recorder", provider: provider, validators: .init(count: 3), keystoreKDF: .standardScrypt)
-        try consensus.checkInputs(try SourceGenesisFiles(folder: fixture.genesisFolder))
-        let (draft, folder) = try await SnapshotAssembler(steps: [
-            ExecutionGenesisStep(source: DumpStateSource(url: fixture.dump), concurrency: 1), consensus, MetadataStep(),
-        ]).assemble(try fixture.draft(name: "snap"))
+        let pipeline = try fixture.pipeline(provider: provider)
+        try pipeline.consensus.checkInputs(try SourceGenesisFiles(folder: fixture.genesisFolder))
+        let request = try fixture.request()
+        let workspace = try fixture.workspace()
+        defer { workspace.discard() }
+        let execution = try await pipeline.execution.run(request, in: workspace)
+        let consensus = try pipeline.consensus.run(request, execution: execution, in: workspace)
         let input = try #require(provider.inputs.all.first)
         #expect(provider.inputs.all.count == 1)
-        #expect(input.execution.hash == PipelineFixture.blockHash && input.execution == draft.executionGenesis?.block)
+        #expect(input.execution.hash == PipelineFixture.blockHash && input.execution == execution.block)
         #expect(input.activeExecutionForks.suffix(3) == ["cancun", "prague", "osaka"])
         #expect(input.validators == ValidatorSelection(count: 3) && input.keystoreKDF == .standardScrypt)
         #expect(input.sourceMnemonics.validatorCount == 8)
-        #expect(draft.metadata?.cl == .init(client: "recorder", fork: "fulu", preset: "minimal", validators: 3,
-                                            genesisValidatorsRoot: [UInt8](repeating: 9, count: 32)))
-        #expect(draft.metadata?.files.map(\.path) == ["cl/genesis.ssz", "el/genesis.json"])
-        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("cl/genesis.ssz").path))
+        #expect(consensus.client == "stub-cl" && consensus.result.files == ["cl/genesis.ssz"])
+        #expect(FileManager.default.fileExists(atPath: workspace.folder.appendingPathComponent("cl/genesis.ssz").path))
     }
 
     @Test func consensusInputsAreCheckedUpFront() throws {
@@ -141,15 +160,27 @@ import Testing
         #expect(throws: ConsensusGenesisError.self) { try noValidators.checkInputs(files) }
     }
 
-    @Test func aFailingStepLeavesNothingBehind() async throws {
+    /// The whole pipeline: the recording provider's stand-in genesis.ssz is no BeaconState, so the folder fails
+    /// `SnapshotVerifier`'s checks at the end and is not kept.
+    @Test func aFolderThatFailsVerificationIsNotKept() async throws {
         let fixture = try Fixture()
         defer { fixture.remove() }
-        await #expect(throws: WorkspaceError.self) {
-            try await SnapshotAssembler(steps: [
-                ExecutionGenesisStep(source: DumpStateSource(url: fixture.dump), concurrency: 1), Failing(), MetadataStep(),
-            ]).assemble(try fixture.draft(name: "snap"))
+        var titles: [String] = []
+        let error = await #expect(throws: AssembledSnapshotError.self) {
+            _ = try await fixture.pipeline().run(try fixture.request(), in: try fixture.workspace()) { titles.append($0) }
         }
-        #expect(try FileManager.default.contentsOfDirectory(atPath: fixture.out.path).isEmpty)
+        #expect(titles == [
+            "reading the state with state dump and writing el/genesis.json",
+            "copying the source chain's config.yaml and mnemonics.yaml",
+            "building the consensus genesis and validator keys (stub-cl)",
+            "writing the runtime (docker-compose.yml with stub-el, scripts, README.md)",
+            "writing metadata.json",
+            "verifying the snapshot folder",
+        ])
+        let failed = Set(error?.failures.map(\.name) ?? [])
+        #expect(!failed.isEmpty && !failed.contains("files") && !failed.contains("el.stateRoot"))
+        #expect(error?.description.hasPrefix("the assembled snapshot failed verification (") == true)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: fixture.out.path).isEmpty, "nothing is left")
     }
 
     @Test func aStateThatFailsVerificationLeavesNothingBehind() async throws {
@@ -159,9 +190,7 @@ import Testing
         lines.remove(at: 3)
         try Data(lines.joined(separator: "\n").utf8).write(to: fixture.dump)
         await #expect(throws: StateVerificationError.self) {
-            try await SnapshotAssembler(steps: [
-                ExecutionGenesisStep(source: DumpStateSource(url: fixture.dump), concurrency: 1), SourceFilesStep(), MetadataStep(),
-            ]).assemble(try fixture.draft(name: "snap"))
+            _ = try await fixture.pipeline().run(try fixture.request(), in: try fixture.workspace())
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: fixture.out.path).isEmpty)
     }

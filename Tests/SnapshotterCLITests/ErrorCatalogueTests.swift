@@ -58,7 +58,7 @@ import Testing
         #expect(types["JSONRPCError.Failure"] == nil && types["JSONRPCMessage.Failure"] == nil, "not an Error / no description")
         #expect(types["RuntimeError"]?.cases.count == 8)
         #expect(types["CreateError"]?.file == "Sources/snapshotter/CreateError.swift")
-        #expect(types.keys.contains("UnknownStateSourceError") && types.keys.contains("GethPlugin.UnknownStateSource"))
+        #expect(types.keys.contains("UnknownStateSourceError") && types.keys.contains("AccountRangeError"))
         #expect(!types.keys.contains { $0.hasPrefix("JSONRPCTestServer") }, "test support is excluded")
     }
 

@@ -20,13 +20,6 @@ public struct TemplatePlugin: ExecutionClientPlugin {
     // TEMPLATE: the roles the plugin fills. Without a runtime service, drop `.runtime` and the TemplateRuntime*.swift files.
     public var roles: [PluginRole] { [.stateSource, .runtime] }
 
-    /// `universal`: ``UniversalStateSource`` (every block's traces, then `eth_getProof`), which works on any client
-    /// with a tracing API.
-    // TEMPLATE: the --state-source names, default first. When the client can list its whole state itself (as geth's
-    // debug_accountRange does), write a StateSource for it (see Sources/Plugins/Geth/AccountRangeStateSource.swift),
-    // list its name first, and keep `universal` as the fallback.
-    public let stateSourceNames = ["universal"]
-
     /// What the universal source needs from a Template node, with Template's own flags in the remedies.
     static let universalOptions = UniversalStateSource.Options(
         // TEMPLATE: only the tracing calls the client serves, in the order to try them.
@@ -40,10 +33,11 @@ public struct TemplatePlugin: ExecutionClientPlugin {
             // TEMPLATE: the flag, if any, that lets the client prove a block behind its head.
             remedy: "use a Template node that serves eth_getProof at the pinned block"))
 
-    public func makeStateSource(_ environment: StateSourceEnvironment) throws -> any StateSource {
-        switch environment.preference?.lowercased() ?? stateSourceNames[0] {
-        case "universal": try UniversalStateSource(environment, options: Self.universalOptions)
-        case let other: throw UnknownStateSourceError(plugin: id, name: other, known: stateSourceNames)
-        }
-    }
+    /// `universal`: ``UniversalStateSource`` (every block's traces, then `eth_getProof`), which works on any client
+    /// with a tracing API.
+    // TEMPLATE: the state sources in the order `create` tries them; their names are what --state-source accepts. When
+    // the client can list its whole state itself (as geth's debug_accountRange does), write a StateSource for it (see
+    // Sources/Plugins/Geth/AccountRangeStateSource.swift), list it first (`StateSourceFactory("range") { … }`), and
+    // keep `.universal` as the fallback.
+    public var stateSources: [StateSourceFactory] { [.universal(Self.universalOptions)] }
 }

@@ -11,9 +11,6 @@ public struct NethermindPlugin: ExecutionClientPlugin {
     public let detection = ClientDetectionRules(clientVersionNames: ["Nethermind"], serviceNameTokens: ["nethermind"])
     public var roles: [PluginRole] { [.stateSource, .runtime] }
 
-    /// `universal`: traces and proofs (`UniversalStateSource`).
-    public let stateSourceNames = ["universal"]
-
     /// What Nethermind must provide for the universal source: the debug or trace module and every block's state.
     public static let tracingRequirement = NodeRequirement(
         id: NodeRequirement.tracing.id, summary: NodeRequirement.tracing.summary,
@@ -21,19 +18,6 @@ public struct NethermindPlugin: ExecutionClientPlugin {
             + "listing the ones you use too) and --Pruning.Mode=None (tracing re-executes every block from the state "
             + "before it)")
 
-    /// Why a state source cannot be made.
-    public struct UnknownStateSource: Error, Equatable, CustomStringConvertible {
-        public let name: String
-        public let known: [String]
-        public var description: String {
-            "nethermind has no state source '\(name)' — choose one of: \(known.joined(separator: ", "))"
-        }
-    }
-
-    public func makeStateSource(_ environment: StateSourceEnvironment) throws -> any StateSource {
-        if let preference = environment.preference, preference.lowercased() != "universal" {
-            throw UnknownStateSource(name: preference, known: stateSourceNames)
-        }
-        return try UniversalStateSource(environment, options: .init(tracingRequirement: Self.tracingRequirement))
-    }
+    /// `universal`: traces and proofs (`UniversalStateSource`).
+    public var stateSources: [StateSourceFactory] { [.universal(.init(tracingRequirement: Self.tracingRequirement))] }
 }

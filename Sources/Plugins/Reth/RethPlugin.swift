@@ -15,10 +15,6 @@ public struct RethPlugin: ExecutionClientPlugin {
     public let detection = ClientDetectionRules(clientVersionNames: ["reth"], serviceNameTokens: ["reth"])
     public var roles: [PluginRole] { [.stateSource, .runtime] }
 
-    /// `universal`: ``UniversalStateSource`` (every block's traces, then `eth_getProof`), the only complete read Reth
-    /// allows.
-    public let stateSourceNames = ["universal"]
-
     /// The window `--rpc.eth-proof-window` should open: about 42 days of 12-second blocks, and accepted by every Reth
     /// release (the flag's maximum was 302,400 before it became 1,209,600).
     static let proofWindow = 302_400
@@ -36,15 +32,16 @@ public struct RethPlugin: ExecutionClientPlugin {
             remedy: "start reth with --rpc.eth-proof-window=\(proofWindow) (the window must reach from the head back to "
                 + "the pinned block)"))
 
-    public func makeStateSource(_ environment: StateSourceEnvironment) throws -> any StateSource {
-        switch environment.preference?.lowercased() ?? stateSourceNames[0] {
-        case "universal":
-            var reth = environment
-            reth.rpc = Self.withRethAdvice(environment.rpc)
-            return try UniversalStateSource(reth, options: Self.universalOptions)
-        case let other:
-            throw UnknownStateSourceError(plugin: id, name: other, known: stateSourceNames)
-        }
+    /// `universal`: ``UniversalStateSource`` (every block's traces, then `eth_getProof`), the only complete read Reth
+    /// allows; its errors carry Reth's flags.
+    public var stateSources: [StateSourceFactory] {
+        [
+            StateSourceFactory("universal", needsOriginalGenesis: true) { environment in
+                var reth = environment
+                reth.rpc = Self.withRethAdvice(environment.rpc)
+                return try UniversalStateSource(reth, options: Self.universalOptions)
+            },
+        ]
     }
 
     /// `rpc`'s endpoint and settings, with Reth's flag in the advice of the errors only Reth gives.

@@ -1,6 +1,6 @@
 /// Builds the consensus side of the snapshot — config, genesis state, validator keys — with a consensus plugin's
 /// provider, on the EL genesis the earlier step wrote and the source chain's `config.yaml` and `mnemonics.yaml`.
-public struct ConsensusGenesisStep: SnapshotStep {
+public struct ConsensusGenesisStep: Sendable {
     /// The id of the plugin that provides it, for `metadata.json`.
     public let client: String
     public let provider: any ConsensusGenesisProvider
@@ -29,19 +29,28 @@ public struct ConsensusGenesisStep: SnapshotStep {
         }
     }
 
-    public func run(_ draft: inout SnapshotDraft) async throws {
-        guard let execution = draft.executionGenesis else {
-            preconditionFailure("the consensus genesis step runs after the EL genesis step")
-        }
+    /// Builds the consensus genesis on the EL genesis `execution` into `workspace`.
+    public func run(_ request: SnapshotRequest, execution: ELGenesisResult,
+                    in workspace: SnapshotWorkspace) throws -> ConsensusGenesis {
         let input = ConsensusGenesisInput(
-            sourceConfig: try ConsensusConfig(contentsOf: draft.sourceFiles.config),
-            sourceMnemonics: try MnemonicsFile(contentsOf: draft.sourceFiles.mnemonics),
+            sourceConfig: try ConsensusConfig(contentsOf: request.sourceFiles.config),
+            sourceMnemonics: try MnemonicsFile(contentsOf: request.sourceFiles.mnemonics),
             validators: validators,
             execution: execution.block,
             activeExecutionForks: ConsensusGenesisInput.activeExecutionForks(
-                of: draft.sourceGenesis.config, atBlock: draft.block.number, timestamp: draft.block.timestamp),
+                of: request.sourceGenesis.config, atBlock: request.block.number, timestamp: request.block.timestamp),
             keystoreKDF: keystoreKDF)
-        let result = try provider.writeConsensusGenesis(input, into: draft.workspace.folder)
-        draft.consensusGenesis = (client, result)
+        return ConsensusGenesis(client: client, result: try provider.writeConsensusGenesis(input, into: workspace.folder))
+    }
+}
+
+/// The snapshot's consensus genesis as written, with the id of the plugin that wrote it.
+public struct ConsensusGenesis: Sendable, Equatable {
+    public let client: String
+    public let result: ConsensusGenesisResult
+
+    public init(client: String, result: ConsensusGenesisResult) {
+        self.client = client
+        self.result = result
     }
 }

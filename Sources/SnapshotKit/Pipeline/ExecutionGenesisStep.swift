@@ -2,7 +2,7 @@
 ///
 /// The sources are tried in order (`StateSourceChain`): when one cannot read the complete state, the genesis is
 /// written anew from the next, so the file always holds a verified state or the step fails.
-public struct ExecutionGenesisStep: SnapshotStep {
+public struct ExecutionGenesisStep: Sendable {
     /// Where the genesis goes in the snapshot.
     public static let path = "el/genesis.json"
 
@@ -13,11 +13,11 @@ public struct ExecutionGenesisStep: SnapshotStep {
     public let progress: StateProgressHandler
 
     /// A step that reads with `source` alone.
-    public init(source: any StateSource, concurrency: Int, progress: @escaping StateProgressHandler = { _ in }) {
+    public init(source: any StateSource, concurrency: Int = 8, progress: @escaping StateProgressHandler = { _ in }) {
         self.init(sources: StateSourceChain([source]), concurrency: concurrency, progress: progress)
     }
 
-    public init(sources: StateSourceChain, concurrency: Int, onFallback: @escaping @Sendable (StateSourceFallback) -> Void = { _ in },
+    public init(sources: StateSourceChain, concurrency: Int = 8, onFallback: @escaping @Sendable (StateSourceFallback) -> Void = { _ in },
                 progress: @escaping StateProgressHandler = { _ in }) {
         self.sources = sources
         self.concurrency = concurrency
@@ -27,11 +27,12 @@ public struct ExecutionGenesisStep: SnapshotStep {
 
     public var title: String { "reading the state with \(sources.first.name) and writing \(Self.path)" }
 
-    public func run(_ draft: inout SnapshotDraft) async throws {
-        let builder = ELGenesisBuilder(sourceGenesis: draft.sourceGenesis, block: draft.block)
-        let url = try draft.workspace.file(Self.path)
-        let (block, concurrency, progress) = (draft.block, concurrency, progress)
-        draft.executionGenesis = try await sources.run(onFallback: onFallback) { source in
+    /// Reads the state of `request`'s block, proves it complete and writes it into `workspace` as the new genesis.
+    public func run(_ request: SnapshotRequest, in workspace: SnapshotWorkspace) async throws -> ELGenesisResult {
+        let builder = ELGenesisBuilder(sourceGenesis: request.sourceGenesis, block: request.block)
+        let url = try workspace.file(Self.path)
+        let (block, concurrency, progress) = (request.block, concurrency, progress)
+        return try await sources.run(onFallback: onFallback) { source in
             let extractor = StateExtractor(source: source, block: block, concurrency: concurrency, progress: progress)
             return try await builder.write(extractor, to: url)
         }

@@ -1,37 +1,32 @@
 import Foundation
 
-/// Writes `metadata.json` from the draft, with the SHA-256 of every file written before it. Runs after every step
-/// that writes files into the snapshot.
-public struct MetadataStep: SnapshotStep {
-    public init() {}
+/// Writes `metadata.json` with the SHA-256 of every file written before it. Runs after every stage that writes files
+/// into the snapshot.
+public enum MetadataStep {
+    public static let title = "writing \(SnapshotMetadata.fileName)"
 
-    public var title: String { "writing \(SnapshotMetadata.fileName)" }
-
-    public func run(_ draft: inout SnapshotDraft) async throws {
-        guard let genesis = draft.executionGenesis else {
-            preconditionFailure("the metadata step runs after the EL genesis step")
-        }
-        let files = try FileDigests.digests(in: draft.workspace.folder, excluding: [SnapshotMetadata.fileName])
+    /// Writes the metadata of what the earlier stages made into `workspace` and returns it.
+    public static func run(_ request: SnapshotRequest, execution: ELGenesisResult, consensus: ConsensusGenesis,
+                           runtime: RuntimeRecord, in workspace: SnapshotWorkspace) throws -> SnapshotMetadata {
+        let files = try FileDigests.digests(in: workspace.folder, excluding: [SnapshotMetadata.fileName])
         let metadata = SnapshotMetadata(
-            tool: draft.tool,
-            createdAt: draft.createdAt,
-            source: draft.source,
-            state: .init(source: genesis.state.source, accounts: genesis.state.accounts,
-                         contracts: genesis.state.contracts, storageSlots: genesis.state.storageSlots),
-            el: .init(genesisHash: genesis.genesisHash, stateRoot: genesis.state.stateRoot,
-                      runtimeClient: draft.runtimeClient, droppedForks: genesis.droppedForks),
-            cl: draft.consensusGenesis.map { client, result in
-                .init(client: client, fork: result.fork.rawValue, preset: result.preset, validators: result.validators,
-                      genesisValidatorsRoot: result.genesisValidatorsRoot)
-            },
-            runtime: draft.runtimeMetadata,
+            tool: request.tool,
+            createdAt: request.createdAt,
+            source: request.source,
+            state: .init(source: execution.state.source, accounts: execution.state.accounts,
+                         contracts: execution.state.contracts, storageSlots: execution.state.storageSlots),
+            el: .init(genesisHash: execution.genesisHash, stateRoot: execution.state.stateRoot,
+                      runtimeClient: runtime.executionClient, droppedForks: execution.droppedForks),
+            cl: .init(client: consensus.client, fork: consensus.result.fork.rawValue, preset: consensus.result.preset,
+                      validators: consensus.result.validators, genesisValidatorsRoot: consensus.result.genesisValidatorsRoot),
+            runtime: runtime.metadata,
             files: files)
-        let url = try draft.workspace.file(SnapshotMetadata.fileName)
+        let url = try workspace.file(SnapshotMetadata.fileName)
         do {
             try Data(metadata.fileBytes).write(to: url)
         } catch {
             throw WorkspaceError.cannotWrite(path: url.path, reason: error.localizedDescription)
         }
-        draft.metadata = metadata
+        return metadata
     }
 }

@@ -12,6 +12,9 @@ public struct SnapshotMetadata: Sendable, Equatable {
             self.name = name
             self.version = version
         }
+
+        /// This build of snapshotter.
+        public static let current = Tool(version: "0.1.0")
     }
 
     /// The chain and block the state was read from.

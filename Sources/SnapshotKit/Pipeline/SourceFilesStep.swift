@@ -1,14 +1,12 @@
 import Foundation
 
 /// Copies the source chain's `config.yaml` and `mnemonics.yaml` into the snapshot's `source/` folder, as downloaded.
-public struct SourceFilesStep: SnapshotStep {
-    public init() {}
+public enum SourceFilesStep {
+    public static let title = "copying the source chain's config.yaml and mnemonics.yaml"
 
-    public var title: String { "copying the source chain's config.yaml and mnemonics.yaml" }
-
-    public func run(_ draft: inout SnapshotDraft) async throws {
-        for original in [draft.sourceFiles.config, draft.sourceFiles.mnemonics] {
-            let copy = try draft.workspace.file("source/" + original.lastPathComponent)
+    public static func run(_ request: SnapshotRequest, in workspace: SnapshotWorkspace) throws {
+        for original in [request.sourceFiles.config, request.sourceFiles.mnemonics] {
+            let copy = try workspace.file("source/" + original.lastPathComponent)
             do {
                 try FileManager.default.copyItem(at: original, to: copy)
             } catch {

@@ -1,12 +1,11 @@
 /// Re-checks the assembled folder with `SnapshotVerifier` — as `snapshotter verify` will — before it is moved into
 /// place. Runs last, after the metadata; a failed check fails the run, so no unverifiable snapshot is ever left.
-public struct VerificationStep: SnapshotStep {
-    public init() {}
+public enum VerificationStep {
+    public static let title = "verifying the snapshot folder"
 
-    public var title: String { "verifying the snapshot folder" }
-
-    public func run(_ draft: inout SnapshotDraft) async throws {
-        let report = try SnapshotVerifier(folder: draft.workspace.folder).run()
+    /// Verifies the folder assembled in `workspace`; throws `AssembledSnapshotError` when any check fails.
+    public static func run(in workspace: SnapshotWorkspace) throws {
+        let report = try SnapshotVerifier(folder: workspace.folder).run()
         guard report.ok else { throw AssembledSnapshotError(failures: report.failures) }
     }
 }

@@ -16,20 +16,37 @@ public struct StateSourceEnvironment: Sendable {
 
 /// An execution client plugin that can read a node's complete state.
 public protocol ExecutionClientPlugin: ClientPlugin {
-    /// The names `--state-source` accepts for this client, default first.
+    /// The plugin's state sources, in the order `create` tries them; the first is the default.
+    var stateSources: [StateSourceFactory] { get }
+    /// The names `--state-source` accepts for this client, default first. By default, the names of `stateSources`.
     var stateSourceNames: [String] { get }
     /// The state source to use for a node of this client (`environment.preference` names one of
-    /// `stateSourceNames`; `nil` means the first). Must not call the node: sources are also built offline to list
-    /// their requirements (``stateSourceSummaries()``); a source checks the node in `checkRequirements`.
+    /// `stateSourceNames`; `nil` means the first). By default, the first of `makeStateSources`.
     func makeStateSource(_ environment: StateSourceEnvironment) throws -> any StateSource
-    /// The state sources to try for a node of this client, in order (see `StateSourceChain`): without a
-    /// `preference`, e.g. a fast source that needs a node feature first and one that works everywhere next; with one,
-    /// that source alone. By default, `makeStateSource` alone.
+    /// The state sources to try for a node of this client, in order (see `StateSourceChain`). By default: with a
+    /// `preference`, that source alone (`UnknownStateSourceError` when the plugin has none by that name); without
+    /// one, every source of `stateSources` in order, leaving out those that need the original genesis when it is not
+    /// known (unless that leaves none).
     func makeStateSources(_ environment: StateSourceEnvironment) throws -> StateSourceChain
 }
 
 extension ExecutionClientPlugin {
+    public var stateSourceNames: [String] { stateSources.map(\.name) }
+
+    public func makeStateSource(_ environment: StateSourceEnvironment) throws -> any StateSource {
+        try makeStateSources(environment).first
+    }
+
     public func makeStateSources(_ environment: StateSourceEnvironment) throws -> StateSourceChain {
-        StateSourceChain([try makeStateSource(environment)])
+        if let preference = environment.preference {
+            guard let factory = stateSources.first(where: { $0.name == preference.lowercased() }) else {
+                throw UnknownStateSourceError(plugin: id, name: preference, known: stateSourceNames)
+            }
+            return StateSourceChain([try factory.make(environment)])
+        }
+        let usable = stateSources.filter { environment.originalGenesis != nil || !$0.needsOriginalGenesis }
+        let chosen = usable.isEmpty ? Array(stateSources.prefix(1)) : usable
+        guard !chosen.isEmpty else { throw UnknownStateSourceError(plugin: id, name: "(default)", known: []) }
+        return StateSourceChain(try chosen.map { try $0.make(environment) })
     }
 }

@@ -14,6 +14,6 @@ public struct UnknownStateSourceError: Error, Equatable, CustomStringConvertible
     }
 
     public var description: String {
-        "\(plugin) has no state source '\(name)' — pass --state-source with one of: \(known.joined(separator: ", "))"
+        "the \(plugin) plugin has no state source '\(name)'; it has: \(known.joined(separator: ", "))"
     }
 }

@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import SnapshotKit
+
+/// `create`'s options for where the snapshot goes and how the run reports.
+struct CreateOutputOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Folder the snapshot folder is created in.", valueName: "dir"))
+    var out = "snapshots"
+
+    @Option(help: ArgumentHelp("Snapshot folder name (default: <enclave or host>-<block number>-<UTC yyyyMMddTHHmmssZ>).", valueName: "name"))
+    var name: String?
+
+    @Flag(help: "No progress on stderr.")
+    var quiet = false
+
+    @Flag(help: "Print the summary as one JSON object.")
+    var json = false
+
+    func validate() throws {
+        if let name, !SnapshotWorkspace.isPlainName(name) {
+            throw ValidationError("--name \"\(name)\" is not a plain folder name (no '/', not starting with '.')")
+        }
+    }
+
+    /// The progress renderer on stderr, `nil` with `--quiet`.
+    func progress() -> ProgressRenderer? {
+        quiet ? nil : ProgressRenderer(style: isatty(STDERR_FILENO) == 1 ? .terminal : .log) { text in
+            FileHandle.standardError.write(Data(text.utf8))
+        }
+    }
+
+    /// The workspace for the snapshot, removed if the run is interrupted.
+    func workspace(prefix: String, block: PinnedBlock, createdAt: Date) throws -> SnapshotWorkspace {
+        let folderName = name ?? SnapshotName.default(prefix: prefix, blockNumber: block.number, createdAt: createdAt)
+        let workspace = try SnapshotWorkspace(outputFolder: URL(fileURLWithPath: out), name: folderName)
+        SignalCleanup.shared.register(workspace.root)
+        return workspace
+    }
+}

@@ -105,7 +105,7 @@ struct CreateCommand: AsyncParsableCommand {
         }
         if dumpBlock != nil, fromDump == nil { throw ValidationError("--dump-block goes with --from-dump") }
         if let rpcURL, URL(string: rpcURL)?.host == nil || !["http", "https"].contains(URL(string: rpcURL)?.scheme ?? "") {
-            throw ValidationError("--rpc-url \"\(rpcURL)\" is not an http(s) URL, e.g. http://127.0.0.1:8545")
+            throw ValidationError("--rpc-url \"\(RedactedURL(rpcURL))\" is not an http(s) URL, e.g. http://127.0.0.1:8545")
         }
         if let name, !SnapshotWorkspace.isPlainName(name) {
             throw ValidationError("--name \"\(name)\" is not a plain folder name (no '/', not starting with '.')")
@@ -159,7 +159,6 @@ struct CreateCommand: AsyncParsableCommand {
         }
         // Cheap checks of the local inputs come before any long work.
         let genesisFiles = try genesisDir.map { path throws in try SourceGenesisFiles(folder: URL(fileURLWithPath: path)) }
-        SignalCleanup.shared.install()
         if let fromDump {
             // `validate()` requires --genesis-dir with --from-dump.
             return try await create(fromDump: URL(fileURLWithPath: fromDump), files: genesisFiles!, registry: registry, progress: progress)
@@ -191,7 +190,7 @@ struct CreateCommand: AsyncParsableCommand {
     /// enclave unless --genesis-dir), then read the state with the execution plugin's source.
     private func createFromNode(genesisFiles: SourceGenesisFiles?, registry: PluginRegistry,
                                 progress: ProgressRenderer?) async throws -> SnapshotRun {
-        progress?.note(enclave.map { "discovering enclave \($0)" } ?? "connecting to \(rpcURL!)")
+        progress?.note(enclave.map { "discovering enclave \($0)" } ?? "connecting to \(RedactedURL(rpcURL!))")
         let node = try await ExecutionNode.connect(
             enclave: enclave, rpcURL: rpcURL.flatMap(URL.init(string:)), elChoice: el, concurrency: concurrency, registry: registry)
         let consensus = try consensusStep(registry: registry, serviceName: node.consensusServiceName)
@@ -220,7 +219,7 @@ struct CreateCommand: AsyncParsableCommand {
             let stateSources = try await node.stateSources(originalGenesis: genesis, preference: self.stateSource)
                 .checkingRequirements(at: pinned, onFallback: reportFallback(progress))
             let source = SnapshotMetadata.Source(
-                enclave: node.enclave, rpcURL: node.rpc.endpoint.absoluteString, elClient: node.plugin.id,
+                enclave: node.enclave, rpcURL: RedactedURL(node.rpc.endpoint).description, elClient: node.plugin.id,
                 clientVersion: node.clientVersion, chainId: genesis.parameters.config.chainId,
                 blockNumber: pinned.number, blockHash: pinned.hash, stateRoot: pinned.stateRoot)
             return try await assemble(
@@ -228,7 +227,6 @@ struct CreateCommand: AsyncParsableCommand {
                 consensus: consensus, runtime: runtime, source: source, createdAt: createdAt, progress: progress)
         } catch {
             workspace.discard()
-            SignalCleanup.shared.unregister(workspace.root)
             throw error
         }
     }
@@ -263,19 +261,19 @@ struct CreateCommand: AsyncParsableCommand {
         return RuntimeStep(writer: writer, executionClient: execution, options: runtimeOptions)
     }
 
-    /// The workspace for the snapshot, removed if the run is interrupted.
+    /// The workspace for the snapshot (removed if the run is interrupted), after a note on temporary folders that
+    /// earlier runs left in `--out`.
     private func makeWorkspace(prefix: String, block: PinnedBlock, createdAt: Date) throws -> SnapshotWorkspace {
         let folderName = name ?? SnapshotName.default(prefix: prefix, blockNumber: block.number, createdAt: createdAt)
-        let workspace = try SnapshotWorkspace(outputFolder: URL(fileURLWithPath: out), name: folderName)
-        SignalCleanup.shared.register(workspace.root)
-        return workspace
+        let output = URL(fileURLWithPath: out)
+        if let note = StalePartialNote(output: output) { FileHandle.standardError.write(Data((note.text + "\n").utf8)) }
+        return try SnapshotWorkspace(outputFolder: output, name: folderName)
     }
 
     /// Runs the snapshot steps in order and puts the folder in place.
     private func assemble(workspace: SnapshotWorkspace, block: PinnedBlock, files: SourceGenesisFiles, genesis: GenesisFile,
                           stateSources: StateSourceChain, consensus: ConsensusGenesisStep, runtime: RuntimeStep,
                           source: SnapshotMetadata.Source, createdAt: Date, progress: ProgressRenderer?) async throws -> SnapshotRun {
-        defer { SignalCleanup.shared.unregister(workspace.root) }
         let draft = SnapshotDraft(
             workspace: workspace, block: block, sourceFiles: files, sourceGenesis: genesis.parameters,
             tool: .init(version: ToolInfo.version), createdAt: createdAt, source: source)

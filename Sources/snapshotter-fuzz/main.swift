@@ -17,13 +17,13 @@ guard arguments.count >= 4, let seconds = Double(arguments[2]),
 let outFolder = URL(fileURLWithPath: arguments[3])
 try? FileManager.default.createDirectory(at: outFolder, withIntermediateDirectories: true)
 
-var seeds: [[UInt8]] = [[]]
+var seeds: [[UInt8]] = [[]] + target.builtinSeeds
 for folder in arguments.dropFirst(4) {
     let enumerator = FileManager.default.enumerator(atPath: folder)
     while let path = enumerator?.nextObject() as? String {
         guard target.seedSuffixes.contains(where: { path.hasSuffix($0) }) else { continue }
         let url = URL(fileURLWithPath: folder).appendingPathComponent(path)
-        if let data = try? Data(contentsOf: url), data.count <= 1 << 20 { seeds.append([UInt8](data)) }
+        if let data = try? Data(contentsOf: url), data.count <= 256 << 10 { seeds.append([UInt8](data)) }
     }
 }
 
@@ -50,7 +50,7 @@ while Date() < deadline {
         outcomes[outcome, default: 0] += 1
     }
 }
-print("\(target.name): \(runs) inputs in \(Int(seconds)) s from \(seeds.count - 1) seed files, \(outcomes.count) distinct outcomes, no crash, hang or memory blow-up")
+print("\(target.name): \(runs) inputs in \(Int(seconds)) s from \(seeds.count - 1) seeds, \(outcomes.count) distinct outcomes, no crash, hang or memory blow-up")
 for (outcome, count) in outcomes.sorted(by: { $0.value > $1.value }).prefix(12) {
     print("  \(count)\t\(outcome)")
 }

@@ -130,7 +130,9 @@ final class OutputCollector: @unchecked Sendable {
     init(_ pipe: Pipe) {
         let handle = pipe.fileHandleForReading
         Thread { [self] in
-            while let chunk = try? handle.read(upToCount: 4096), !chunk.isEmpty {
+            // `availableData` returns what the pipe holds as soon as it holds anything (`read(upToCount:)` would wait
+            // for the full count), and empty data at the end.
+            while case let chunk = handle.availableData, !chunk.isEmpty {
                 lock.withLock { data.append(chunk) }
             }
             done.signal()

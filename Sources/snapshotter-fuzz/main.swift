@@ -1,4 +1,5 @@
 import Foundation
+import SnapshotKit
 
 // snapshotter-fuzz TARGET SECONDS OUT_DIR SEED_DIR...
 //
@@ -52,5 +53,5 @@ while Date() < deadline {
 }
 print("\(target.name): \(runs) inputs in \(Int(seconds)) s from \(seeds.count - 1) seeds, \(outcomes.count) distinct outcomes, no crash, hang or memory blow-up")
 for (outcome, count) in outcomes.sorted(by: { $0.value > $1.value }).prefix(12) {
-    print("  \(count)\t\(outcome)")
+    print("  \(count)\t\(ExternalText.sanitized(outcome, limit: 200))")
 }

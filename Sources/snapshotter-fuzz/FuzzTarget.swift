@@ -92,7 +92,11 @@ struct FuzzTarget: Sendable {
 
 /// The genesis fields a dump's offline block takes its header fields from.
 private let dumpGenesis: GenesisParameters = {
-    let json = try! JSONParser.parse(#"{"config":{"chainId":1},"gasLimit":"0x1c9c380","timestamp":"0x0","alloc":{}}"#)
+    let json = try! JSONParser.parse(#"""
+        {"config":{"chainId":1},"nonce":"0x0","timestamp":"0x0","extraData":"0x","gasLimit":"0x1c9c380","difficulty":"0x1",
+         "mixHash":"0x0000000000000000000000000000000000000000000000000000000000000000",
+         "coinbase":"0x0000000000000000000000000000000000000000","alloc":{}}
+        """#)
     return try! GenesisParameters(json: json)
 }()
 

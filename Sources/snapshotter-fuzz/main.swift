@@ -24,7 +24,11 @@ for folder in arguments.dropFirst(4) {
     while let path = enumerator?.nextObject() as? String {
         guard target.seedSuffixes.contains(where: { path.hasSuffix($0) }) else { continue }
         let url = URL(fileURLWithPath: folder).appendingPathComponent(path)
-        if let data = try? Data(contentsOf: url), data.count <= 256 << 10 { seeds.append([UInt8](data)) }
+        // A large file seeds with its first 64 KiB, cut after a line: mutating a megabyte per run would be slow.
+        guard let data = try? Data(contentsOf: url) else { continue }
+        var bytes = [UInt8](data.prefix(64 << 10))
+        if bytes.count < data.count, let end = bytes.lastIndex(of: UInt8(ascii: "\n")) { bytes.removeSubrange((end + 1)...) }
+        seeds.append(bytes)
     }
 }
 

@@ -157,6 +157,10 @@ struct CreateCommand: AsyncParsableCommand {
         let progress = quiet ? nil : ProgressRenderer(style: isatty(STDERR_FILENO) == 1 ? .terminal : .log) { text in
             FileHandle.standardError.write(Data(text.utf8))
         }
+        // Temporary folders of earlier runs are reported, even with --quiet, never removed (one may be in use).
+        if let note = StalePartialNote(output: URL(fileURLWithPath: out)) {
+            FileHandle.standardError.write(Data((note.text + "\n").utf8))
+        }
         // Cheap checks of the local inputs come before any long work.
         let genesisFiles = try genesisDir.map { path throws in try SourceGenesisFiles(folder: URL(fileURLWithPath: path)) }
         if let fromDump {
@@ -261,13 +265,10 @@ struct CreateCommand: AsyncParsableCommand {
         return RuntimeStep(writer: writer, executionClient: execution, options: runtimeOptions)
     }
 
-    /// The workspace for the snapshot (removed if the run is interrupted), after a note on temporary folders that
-    /// earlier runs left in `--out`.
+    /// The workspace for the snapshot, removed if the run is interrupted.
     private func makeWorkspace(prefix: String, block: PinnedBlock, createdAt: Date) throws -> SnapshotWorkspace {
         let folderName = name ?? SnapshotName.default(prefix: prefix, blockNumber: block.number, createdAt: createdAt)
-        let output = URL(fileURLWithPath: out)
-        if let note = StalePartialNote(output: output) { FileHandle.standardError.write(Data((note.text + "\n").utf8)) }
-        return try SnapshotWorkspace(outputFolder: output, name: folderName)
+        return try SnapshotWorkspace(outputFolder: URL(fileURLWithPath: out), name: folderName)
     }
 
     /// Runs the snapshot steps in order and puts the folder in place.

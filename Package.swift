@@ -60,6 +60,8 @@ let package = Package(
             name: "snapshotter-bench",
             dependencies: ["SnapshotKit", "SnapshotTestSupport", "GethPlugin"]
         ),
+        // Mutation fuzzing of the parsers of untrusted bytes, run by scripts/fuzz.sh for a bounded time.
+        .executableTarget(name: "snapshotter-fuzz", dependencies: ["SnapshotKit"]),
         .testTarget(
             name: "SnapshotKitTests", dependencies: ["SnapshotKit", "EthereumPrimitives", "ConsensusPrimitives", "SnapshotTestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GethTests", dependencies: ["GethPlugin", "SnapshotKit", "SnapshotTestSupport"], resources: [.copy("Fixtures")]),

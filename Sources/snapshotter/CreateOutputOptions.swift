@@ -29,11 +29,9 @@ struct CreateOutputOptions: ParsableArguments {
         }
     }
 
-    /// The workspace for the snapshot, removed if the run is interrupted.
+    /// The workspace for the snapshot (removed if the run fails or is interrupted).
     func workspace(prefix: String, block: PinnedBlock, createdAt: Date) throws -> SnapshotWorkspace {
         let folderName = name ?? SnapshotName.default(prefix: prefix, blockNumber: block.number, createdAt: createdAt)
-        let workspace = try SnapshotWorkspace(outputFolder: URL(fileURLWithPath: out), name: folderName)
-        SignalCleanup.shared.register(workspace.root)
-        return workspace
+        return try SnapshotWorkspace(outputFolder: URL(fileURLWithPath: out), name: folderName)
     }
 }

@@ -63,7 +63,7 @@ struct CreateSourceOptions: ParsableArguments {
         }
         if dumpBlock != nil, fromDump == nil { throw ValidationError("--dump-block goes with --from-dump") }
         if let rpcURL, URL(string: rpcURL)?.host == nil || !["http", "https"].contains(URL(string: rpcURL)?.scheme ?? "") {
-            throw ValidationError("--rpc-url \"\(rpcURL)\" is not an http(s) URL, e.g. http://127.0.0.1:8545")
+            throw ValidationError("--rpc-url \"\(RedactedURL(rpcURL))\" is not an http(s) URL, e.g. http://127.0.0.1:8545")
         }
         guard concurrency >= 1 else { throw ValidationError("--concurrency must be at least 1") }
         do { _ = try blockSelector } catch { throw ValidationError(String(describing: error)) }

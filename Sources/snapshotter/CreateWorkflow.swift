@@ -12,9 +12,12 @@ struct CreateWorkflow {
     let progress: ProgressRenderer?
 
     func run() async throws -> Snapshot {
+        // Temporary folders of earlier runs are reported, even with --quiet, never removed (one may be in use).
+        if let note = StalePartialNote(output: URL(fileURLWithPath: output.out)) {
+            FileHandle.standardError.write(Data((note.text + "\n").utf8))
+        }
         // Cheap checks of the local inputs come before any long work.
         let genesisFiles = try source.genesisDir.map { path throws in try SourceGenesisFiles(folder: URL(fileURLWithPath: path)) }
-        SignalCleanup.shared.install()
         switch source.origin {
         case .dump(let dump):
             // `validate()` requires --genesis-dir with --from-dump.
@@ -47,7 +50,7 @@ struct CreateWorkflow {
     /// `--enclave` or `--rpc-url`: find and identify the node, pin the block, fetch the genesis files (from the
     /// enclave unless --genesis-dir), then read the state with the execution plugin's sources.
     private func fromNode(genesisFiles: SourceGenesisFiles?) async throws -> Snapshot {
-        progress?.note(source.enclave.map { "discovering enclave \($0)" } ?? "connecting to \(source.rpcURL ?? "")")
+        progress?.note(source.enclave.map { "discovering enclave \($0)" } ?? "connecting to \(RedactedURL(source.rpcURL ?? ""))")
         let node = try await ExecutionNode.connect(
             enclave: source.enclave, rpcURL: source.rpcURL.flatMap(URL.init(string:)), elChoice: source.el,
             concurrency: source.concurrency, registry: registry)
@@ -77,7 +80,6 @@ struct CreateWorkflow {
             return try await run(pipeline, request, in: workspace)
         } catch {
             workspace.discard()
-            SignalCleanup.shared.unregister(workspace.root)
             throw error
         }
     }
@@ -101,7 +103,6 @@ struct CreateWorkflow {
 
     /// Runs the pipeline, each stage's title on the progress line.
     private func run(_ pipeline: SnapshotPipeline, _ request: SnapshotRequest, in workspace: SnapshotWorkspace) async throws -> Snapshot {
-        defer { SignalCleanup.shared.unregister(workspace.root) }
         let snapshot = try await pipeline.run(request, in: workspace) { title in
             progress?.finish()
             progress?.note(title)

@@ -40,14 +40,18 @@ struct ExecutionNode {
                              clientVersion: clientVersion, plugin: plugin)
     }
 
-    /// The node's `web3_clientVersion`; `nil` when it answers the call with an error (transport failures are thrown:
-    /// an unreachable node should stop the run here).
+    /// The node's `web3_clientVersion`, printable and at most `ExternalText.clientVersionLimit` characters (it is
+    /// printed and stored in metadata.json and README.md); `nil` when the node answers the call with an error
+    /// (transport failures are thrown: an unreachable node should stop the run here).
     private static func clientVersion(_ rpc: JSONRPCClient) async throws -> String? {
+        let answer: JSONValue
         do {
-            return try await rpc.call("web3_clientVersion").stringValue
+            answer = try await rpc.call("web3_clientVersion")
         } catch where error.rpcCode != nil {
             return nil
         }
+        guard let version = answer.stringValue else { return nil }
+        return ExternalText.sanitized(version, limit: ExternalText.clientVersionLimit)
     }
 
     /// The plugin named by `choice`, or detected from the client version, then the service name.

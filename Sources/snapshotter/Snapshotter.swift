@@ -24,7 +24,10 @@ struct Snapshotter: AsyncParsableCommand {
 
     /// Parses and runs the command; a command line that does not parse is one `error:` line and exit code 2, like
     /// every other bad input.
+    /// A termination signal (SIGINT, SIGTERM, SIGHUP, SIGQUIT) at any point removes what the run left half-done and
+    /// exits with 128 + its number (`SignalCleanup`).
     static func main() async {
+        SignalCleanup.install()
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {
@@ -33,11 +36,13 @@ struct Snapshotter: AsyncParsableCommand {
                 try command.run()
             }
         } catch {
+            SignalCleanup.exitIfSignalled()
             if exitCode(for: error) == .validationFailure {
                 let exit = CommandFailure.report(message(for: error) + " (see snapshotter --help)")
                 Foundation.exit(exit.rawValue)
             }
             exit(withError: error)
         }
+        SignalCleanup.exitIfSignalled()
     }
 }

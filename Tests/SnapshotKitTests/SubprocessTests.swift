@@ -89,6 +89,14 @@ import SnapshotKit
         #expect(try Self.isDead(pidFile), "the background child must be killed with the group")
     }
 
+    @Test func endlessOutputIsCutAtTheBoundAndTheProgramStopped() async throws {
+        // `yes` never ends by itself: only the bound ends this run.
+        let runner = Subprocess("sh", outputLimit: 1 << 20)
+        let error = await #expect(throws: SubprocessError.self) { try await runner.run(["-c", "yes"]) }
+        #expect(error == .outputTooLarge(command: "sh -c yes", limit: 1 << 20))
+        #expect(error?.description.contains("printed more than 1 MiB") == true)
+    }
+
     static func pidFile() -> URL {
         FileManager.default.temporaryDirectory.appendingPathComponent("subprocess-\(UUID().uuidString).pid")
     }

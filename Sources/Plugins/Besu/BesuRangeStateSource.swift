@@ -53,7 +53,7 @@ public struct BesuRangeStateSource: StateSource {
         } catch {
             guard case .rpc(let code, let message, _) = error.failure else { throw error }
             if code == -32601 || message.lowercased().contains("not found") || message.lowercased().contains("not available") {
-                throw BesuRangeError.debugAPIDisabled(endpoint: error.endpoint.absoluteString)
+                throw BesuRangeError.debugAPIDisabled(endpoint: RedactedURL(error.endpoint).description)
             }
             if code == -32603 { throw BesuRangeError.bonsaiStorage }
             throw error

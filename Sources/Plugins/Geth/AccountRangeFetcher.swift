@@ -48,7 +48,7 @@ struct AccountRangeFetcher: Sendable {
         guard case .rpc(let code, let message, _) = error.failure else { return error }
         let lowered = message.lowercased()
         if code == -32601 || lowered.contains("does not exist/is not available") {
-            return AccountRangeError.debugAPIDisabled(endpoint: error.endpoint.absoluteString)
+            return AccountRangeError.debugAPIDisabled(endpoint: RedactedURL(error.endpoint).description)
         }
         let prunedStateMarkers = ["missing trie node", "historical state", "is not available", "state not available", "unavailable state"]
         if prunedStateMarkers.contains(where: lowered.contains) {

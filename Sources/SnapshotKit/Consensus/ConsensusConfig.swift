@@ -19,12 +19,7 @@ public struct ConsensusConfig: Sendable, Equatable {
     /// Parses `config.yaml` text: a YAML mapping of keys to values.
     public init(yaml: String) throws(ConsensusGenesisError) {
         let root: Node?
-        do {
-            root = try Yams.compose(yaml: yaml)
-        } catch {
-            let first = String(describing: error).split(whereSeparator: \.isNewline).first.map(String.init)
-            throw .invalidConfig(reason: first ?? "not YAML")
-        }
+        do { root = try BoundedYAML.compose(yaml) } catch { throw .invalidConfig(reason: error.description) }
         guard case .mapping(let mapping)? = root else { throw .invalidConfig(reason: "expected a mapping of keys") }
         var entries: [ConsensusConfigEntry] = []
         for (key, value) in mapping {

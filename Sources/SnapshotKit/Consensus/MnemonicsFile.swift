@@ -68,11 +68,11 @@ public struct MnemonicsFile: Sendable, Equatable {
     /// ignored).
     public init(yaml: String) throws(ConsensusGenesisError) {
         let root: Node?
-        do {
-            root = try Yams.compose(yaml: yaml)
-        } catch {
-            let first = String(describing: error).split(whereSeparator: \.isNewline).first.map(String.init)
-            throw .invalidMnemonics(reason: "not valid YAML: \(first ?? "parse error")")
+        do { root = try BoundedYAML.compose(yaml) } catch {
+            switch error {
+            case .invalid(let reason): throw .invalidMnemonics(reason: "not valid YAML: \(reason)")
+            case .tooManyNodes: throw .invalidMnemonics(reason: error.description)
+            }
         }
         guard let root else {
             self.init(entries: [])

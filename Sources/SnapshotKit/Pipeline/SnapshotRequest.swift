@@ -24,15 +24,15 @@ public struct SnapshotRequest: Sendable {
         self.createdAt = createdAt
     }
 
-    /// A request for `block` of the chain whose genesis files are `files`, read from a node (`rpcURL`, `enclave`,
-    /// `elClient` and `clientVersion` as `metadata.json` should name them).
+    /// A request for `block` of the chain whose genesis files are `files`, read from a node (`rpcURL` — stored with its
+    /// credentials redacted —, `enclave`, `elClient` and `clientVersion` as `metadata.json` should name them).
     public init(block: PinnedBlock, files: SourceGenesisFiles, genesis: GenesisFile, rpcURL: String? = nil,
                 enclave: String? = nil, elClient: String? = nil, clientVersion: String? = nil,
                 createdAt: Date = SnapshotRequest.now()) {
         self.init(
             block: block, sourceFiles: files, sourceGenesis: genesis.parameters,
             source: SnapshotMetadata.Source(
-                enclave: enclave, rpcURL: rpcURL, elClient: elClient, clientVersion: clientVersion,
+                enclave: enclave, rpcURL: rpcURL.map { RedactedURL($0).description }, elClient: elClient, clientVersion: clientVersion,
                 chainId: genesis.parameters.config.chainId, blockNumber: block.number, blockHash: block.hash,
                 stateRoot: block.stateRoot),
             tool: .current, createdAt: createdAt)

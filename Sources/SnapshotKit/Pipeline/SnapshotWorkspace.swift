@@ -5,6 +5,9 @@ import Foundation
 ///
 /// Layout: `<out>/.<name>.partial-<random>/snapshot/` becomes `<out>/<name>/`; `…/work/` holds downloads and other
 /// scratch files that are not part of the snapshot.
+///
+/// The temporary folder is registered with ``TerminationCleanup`` from its creation to its commit or discard, so a
+/// termination signal removes it, and never races with the rename.
 public final class SnapshotWorkspace: Sendable {
     /// `<out>/<name>`, where the snapshot ends up.
     public let destination: URL
@@ -26,11 +29,12 @@ public final class SnapshotWorkspace: Sendable {
         folder = root.appendingPathComponent("snapshot", isDirectory: true)
         work = root.appendingPathComponent("work", isDirectory: true)
         try Self.refuseExisting(destination)
+        guard TerminationCleanup.shared.register(folder: root) else { throw .interrupted }
         for directory in [folder, work] {
             do {
                 try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             } catch {
-                try? FileManager.default.removeItem(at: root)
+                discard()
                 throw .cannotCreate(path: directory.path, reason: Self.reason(error))
             }
         }
@@ -50,15 +54,19 @@ public final class SnapshotWorkspace: Sendable {
     }
 
     /// Moves the snapshot folder to its destination and removes the temporary folder; returns the destination.
-    /// Refuses when the destination appeared in the meantime.
+    /// Refuses when the destination appeared in the meantime, and when the process is being stopped by a signal.
     public func commit() throws(WorkspaceError) -> URL {
         try Self.refuseExisting(destination)
-        do {
-            try FileManager.default.moveItem(at: folder, to: destination)
-        } catch {
-            if FileManager.default.fileExists(atPath: destination.path) { throw .destinationExists(destination.path) }
-            throw .cannotRename(from: folder.path, to: destination.path, reason: Self.reason(error))
+        let renamed = TerminationCleanup.shared.commit(root) { () -> Result<Void, WorkspaceError> in
+            do {
+                try FileManager.default.moveItem(at: folder, to: destination)
+                return .success(())
+            } catch {
+                if FileManager.default.fileExists(atPath: destination.path) { return .failure(.destinationExists(destination.path)) }
+                return .failure(.cannotRename(from: folder.path, to: destination.path, reason: Self.reason(error)))
+            }
         }
+        guard try renamed.get() else { throw .interrupted }
         try? FileManager.default.removeItem(at: root)
         return destination
     }
@@ -66,6 +74,15 @@ public final class SnapshotWorkspace: Sendable {
     /// Removes the temporary folder and everything in it.
     public func discard() {
         try? FileManager.default.removeItem(at: root)
+        TerminationCleanup.shared.unregister(folder: root)
+    }
+
+    /// The temporary folders (`.<name>.partial-<random>`) in `outputFolder`, sorted: left by a run that was killed
+    /// (SIGKILL, a power cut) or still in use by a run in progress.
+    public static func temporaryFolders(in outputFolder: URL) -> [URL] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: outputFolder.path)) ?? []
+        return names.filter { $0.hasPrefix(".") && $0.range(of: ".partial-") != nil }.sorted()
+            .map { outputFolder.appendingPathComponent($0, isDirectory: true) }
     }
 
     /// Whether `name` can be one folder name: not empty, no `/`, not starting with `.`.

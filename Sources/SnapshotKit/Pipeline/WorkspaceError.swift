@@ -8,6 +8,8 @@ public enum WorkspaceError: Error, Equatable, CustomStringConvertible {
     case cannotWrite(path: String, reason: String)
     case cannotRead(path: String, reason: String)
     case cannotRename(from: String, to: String, reason: String)
+    /// The process is being stopped by a signal: no new workspace, no rename.
+    case interrupted
 
     public var description: String {
         switch self {
@@ -23,6 +25,8 @@ public enum WorkspaceError: Error, Equatable, CustomStringConvertible {
             "cannot read \(path): \(reason)"
         case .cannotRename(let from, let to, let reason):
             "cannot move \(from) to \(to): \(reason)"
+        case .interrupted:
+            "interrupted — the snapshot was not put in place"
         }
     }
 }

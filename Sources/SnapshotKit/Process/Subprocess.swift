@@ -4,7 +4,9 @@ import Foundation
 ///
 /// Standard output and standard error are drained concurrently, so a program that writes megabytes to both never
 /// blocks on a full pipe. Standard input is empty. With a `timeout`, the program (and, where it leads one, its whole
-/// process group) is killed when the time is up.
+/// process group) is killed when the time is up; it is also killed when this process is stopped by a signal
+/// (``TerminationCleanup``). Each output stream is kept up to `outputLimit` bytes: a program that prints more is
+/// killed and the run fails.
 public struct Subprocess: Sendable {
     /// The program name looked up on `PATH`, or a path containing `/`.
     public var executable: String
@@ -16,14 +18,21 @@ public struct Subprocess: Sendable {
     public var timeout: Duration?
     /// How to get the program when it is missing, shown in the not-found error.
     public var installHint: String?
+    /// The most bytes kept of standard output and of standard error each.
+    public var outputLimit: Int
+
+    /// The default `outputLimit`: far more than any command the tool runs prints.
+    public static let defaultOutputLimit = 64 << 20
 
     public init(
         _ executable: String,
         environment: [String: String]? = nil,
         currentDirectory: URL? = nil,
         timeout: Duration? = nil,
-        installHint: String? = nil
+        installHint: String? = nil,
+        outputLimit: Int = defaultOutputLimit
     ) {
+        self.outputLimit = outputLimit
         self.executable = executable
         self.environment = environment
         self.currentDirectory = currentDirectory
@@ -41,7 +50,8 @@ public struct Subprocess: Sendable {
         if let environment { process.environment = environment }
         if let currentDirectory { process.currentDirectoryURL = currentDirectory }
         let outcome = await withCheckedContinuation { continuation in
-            ProcessRun(process: process, command: command, timeout: timeout, continuation: continuation).start()
+            ProcessRun(process: process, command: command, timeout: timeout, outputLimit: outputLimit,
+                       continuation: continuation).start()
         }
         return try outcome.get()
     }
@@ -68,7 +78,7 @@ public struct Subprocess: Sendable {
     }
 
     /// A command line for messages, single-quoting arguments that need it.
-    static func commandLine(_ words: [String]) -> String {
+    public static func commandLine(_ words: [String]) -> String {
         words.map { word in
             let plain = !word.isEmpty && word.allSatisfy { $0.isLetter || $0.isNumber || "-_./:=@%+,".contains($0) }
             return plain ? word : "'" + word.replacingOccurrences(of: "'", with: #"'\''"#) + "'"
@@ -81,6 +91,7 @@ private final class ProcessRun: @unchecked Sendable {
     private let process: Process
     private let command: String
     private let timeout: Duration?
+    private let outputLimit: Int
     private let stdoutPipe = Pipe()
     private let stderrPipe = Pipe()
     private let group = DispatchGroup()
@@ -92,11 +103,14 @@ private final class ProcessRun: @unchecked Sendable {
     private let stderr = LockedState(Data())
     private let continuation: LockedState<CheckedContinuation<Result<SubprocessResult, SubprocessError>, Never>?>
 
-    init(process: Process, command: String, timeout: Duration?,
+    private let overflowed = LockedState(false)
+
+    init(process: Process, command: String, timeout: Duration?, outputLimit: Int,
          continuation: CheckedContinuation<Result<SubprocessResult, SubprocessError>, Never>) {
         self.process = process
         self.command = command
         self.timeout = timeout
+        self.outputLimit = outputLimit
         self.continuation = LockedState(continuation)
     }
 
@@ -105,18 +119,32 @@ private final class ProcessRun: @unchecked Sendable {
         process.standardError = stderrPipe
         process.standardInput = FileHandle.nullDevice
         group.enter()
-        process.terminationHandler = { [group] _ in group.leave() }
+        process.terminationHandler = { [group] process in
+            TerminationCleanup.shared.exited(process.processIdentifier)
+            group.leave()
+        }
+        let launched: pid_t?
         do {
-            try process.run()
+            launched = try TerminationCleanup.shared.launch { [process] in
+                try process.run()
+                return process.processIdentifier
+            }
         } catch {
             finish(.failure(.launchFailed(command: command, reason: error.localizedDescription)))
             return
         }
-        let pid = process.processIdentifier
+        guard let pid = launched else {
+            finish(.failure(.launchFailed(command: command, reason: "the tool is being stopped")))
+            return
+        }
         let leadsGroup = getpgid(pid) == pid
-        drain(stdoutPipe, into: stdout)
-        drain(stderrPipe, into: stderr)
+        drain(stdoutPipe, into: stdout) { [self] in overflow(pid: pid, leadsGroup: leadsGroup) }
+        drain(stderrPipe, into: stderr) { [self] in overflow(pid: pid, leadsGroup: leadsGroup) }
         group.notify(queue: queue) { [self] in
+            if overflowed.withLock({ $0 }) {
+                finish(.failure(.outputTooLarge(command: command, limit: outputLimit)))
+                return
+            }
             finish(.success(SubprocessResult(command: command, status: process.terminationStatus,
                                              stdout: stdout.withLock { $0 }, stderr: stderr.withLock { $0 })))
         }
@@ -130,14 +158,33 @@ private final class ProcessRun: @unchecked Sendable {
         }
     }
 
-    private func drain(_ pipe: Pipe, into buffer: LockedState<Data>) {
+    /// Reads `pipe` to its end into `buffer`, at most `outputLimit` bytes; calls `onOverflow` once past that.
+    private func drain(_ pipe: Pipe, into buffer: LockedState<Data>, onOverflow: @escaping @Sendable () -> Void) {
         group.enter()
+        let limit = outputLimit
         // A dedicated thread: the read blocks until the program closes its end, which must not tie up a pool thread.
         Thread { [group] in
-            let data = pipe.fileHandleForReading.readDataToEndOfFile()
+            var data = Data()
+            let handle = pipe.fileHandleForReading
+            while let chunk = try? handle.read(upToCount: 1 << 16), !chunk.isEmpty {
+                guard data.count + chunk.count <= limit else {
+                    onOverflow()
+                    break
+                }
+                data.append(chunk)
+            }
             buffer.withLock { $0 = data }
             group.leave()
         }.start()
+    }
+
+    /// Output beyond the bound: the program (group) is killed; the run fails once it exited.
+    private func overflow(pid: pid_t, leadsGroup: Bool) {
+        let first = overflowed.withLock { seen in
+            defer { seen = true }
+            return !seen
+        }
+        if first { _ = Foundation.kill(leadsGroup ? -pid : pid, SIGKILL) }
     }
 
     private var isPending: Bool { continuation.withLock { $0 != nil } }

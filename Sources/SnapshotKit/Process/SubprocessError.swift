@@ -6,6 +6,8 @@ public enum SubprocessError: Error, Equatable, CustomStringConvertible {
     case launchFailed(command: String, reason: String)
     /// The program ran longer than allowed and was killed.
     case timedOut(command: String, seconds: Double)
+    /// The program printed more than the bound on one stream and was stopped.
+    case outputTooLarge(command: String, limit: Int)
 
     public var description: String {
         switch self {
@@ -15,6 +17,8 @@ public enum SubprocessError: Error, Equatable, CustomStringConvertible {
             "cannot start `\(command)`: \(reason) — check that the file is an executable program"
         case .timedOut(let command, let seconds):
             "`\(command)` did not finish within \(secondsText(seconds)) and was stopped — retry, or raise the timeout"
+        case .outputTooLarge(let command, let limit):
+            "`\(command)` printed more than \(InputFileError.sizeText(limit)) and was stopped — that is not the output of a working command"
         }
     }
 }

@@ -48,7 +48,7 @@ public struct JSONRPCError: Error, Sendable, Equatable, CustomStringConvertible 
     }
 
     public var description: String {
-        let url = endpoint.absoluteString
+        let url = RedactedURL(endpoint).description
         let tries = attempts > 1 ? " after \(attempts) attempts" : ""
         let what: String
         switch failure {

@@ -18,8 +18,8 @@ struct ComposeFileInspection {
 
     init(yaml: String) throws(SnapshotVerificationError) {
         let root: Node?
-        do { root = try Yams.compose(yaml: yaml) } catch {
-            throw .unreadable(path: "docker-compose.yml", reason: "not YAML")
+        do { root = try BoundedYAML.compose(yaml) } catch {
+            throw .unreadable(path: "docker-compose.yml", reason: error.isInvalid ? "not YAML" : error.description)
         }
         guard let services = root?.mapping?["services"]?.mapping else {
             throw .unreadable(path: "docker-compose.yml", reason: "no services")

@@ -6,7 +6,7 @@ extension SnapshotVerifier {
     func checkCompose() -> [VerificationCheck] {
         let inspection: ComposeFileInspection
         do {
-            guard let text = try? String(contentsOf: url(ComposeFile.fileName), encoding: .utf8) else {
+            guard let data = try? InputFile.read(url(ComposeFile.fileName)), let text = String(data: data, encoding: .utf8) else {
                 throw SnapshotVerificationError.unreadable(path: ComposeFile.fileName, reason: "missing or not UTF-8")
             }
             inspection = try ComposeFileInspection(yaml: text)

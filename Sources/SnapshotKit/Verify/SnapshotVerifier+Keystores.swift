@@ -40,7 +40,9 @@ extension SnapshotVerifier {
             return .failure(Problem(text: "validators/keys/\(folder) is not named 0x<48-byte public key>"))
         }
         let path = "validators/keys/\(folder)/voting-keystore.json"
-        guard let data = FileManager.default.contents(atPath: url(path).path) else {
+        let data: Data
+        do { data = try InputFile.read(url(path)) } catch {
+            if case .tooLarge = error { return .failure(Problem(text: error.description)) }
             return .failure(Problem(text: "\(path) is missing"))
         }
         let keystore: Keystore
@@ -53,7 +55,7 @@ extension SnapshotVerifier {
         guard validators.contains(folderKey) else {
             return .failure(Problem(text: "\(folder) is not a validator of the genesis state"))
         }
-        guard let secret = FileManager.default.contents(atPath: url("validators/secrets/\(folder)").path),
+        guard let secret = try? InputFile.read(url("validators/secrets/\(folder)"), limit: 1 << 16),
               let password = String(data: secret, encoding: .utf8)
         else { return .failure(Problem(text: "validators/secrets/\(folder) is missing")) }
         guard Self.isCheap(keystore.kdf) else { return .success(false) }

@@ -10,6 +10,11 @@ public struct SnapshotVerifier: Sendable {
     /// The snapshot folder.
     public let folder: URL
 
+    /// The bound of `metadata.json` (a digest line per file: a few KiB in practice).
+    static let metadataLimit = 64 << 20
+    /// The bound of `cl/genesis.ssz` (a mainnet-preset state with a million validators is about 200 MiB).
+    static let genesisStateLimit = 1 << 30
+
     public init(folder: URL) {
         self.folder = folder
     }
@@ -40,7 +45,11 @@ public struct SnapshotVerifier: Sendable {
             throw .notAFolder(path: folder.path)
         }
         let path = url(SnapshotFileDigests.metadataFile)
-        guard let data = FileManager.default.contents(atPath: path.path) else { throw .missingMetadata(path: folder.path) }
+        let data: Data
+        do { data = try InputFile.read(path, limit: Self.metadataLimit) } catch {
+            if case .tooLarge = error { throw .invalidMetadata(path: path.path, reason: error.description) }
+            throw .missingMetadata(path: folder.path)
+        }
         let json: JSONValue
         do { json = try JSONParser.parse([UInt8](data)) } catch { throw .invalidMetadata(path: path.path, reason: error.description) }
         guard json["files"]?.objectValue != nil else {
@@ -71,7 +80,11 @@ public struct SnapshotVerifier: Sendable {
         } catch {
             throw .unreadable(path: "cl/config.yaml", reason: error.description)
         }
-        guard let bytes = FileManager.default.contents(atPath: url("cl/genesis.ssz").path) else {
+        let bytes: Data
+        do { bytes = try InputFile.read(url("cl/genesis.ssz"), limit: Self.genesisStateLimit) } catch {
+            if case .tooLarge(_, let limit) = error {
+                throw .unreadable(path: "cl/genesis.ssz", reason: "larger than \(InputFileError.sizeText(limit))")
+            }
             throw .unreadable(path: "cl/genesis.ssz", reason: "no such file")
         }
         do {

@@ -46,16 +46,18 @@ let package = Package(
             name: "snapshotter-bench",
             dependencies: ["SnapshotKit", "SnapshotTestSupport", "GethPlugin"]
         ),
-        .testTarget(name: "SnapshotKitTests", dependencies: ["SnapshotKit", "SnapshotTestSupport"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "GethTests", dependencies: ["GethPlugin", "SnapshotKit", "SnapshotTestSupport"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "BesuTests", dependencies: ["BesuPlugin", "SnapshotKit", "SnapshotTestSupport"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "NethermindTests", dependencies: ["NethermindPlugin", "SnapshotKit", "SnapshotTestSupport"]),
+        // One copy of every fixture file, shared by the test targets (Tests/TestFixtures/Fixtures/README.md).
+        .target(name: "TestFixtures", path: "Tests/TestFixtures", resources: [.copy("Fixtures")]),
+        .testTarget(name: "SnapshotKitTests", dependencies: ["SnapshotKit", "SnapshotTestSupport", "TestFixtures"]),
+        .testTarget(name: "GethTests", dependencies: ["GethPlugin", "SnapshotKit", "SnapshotTestSupport", "TestFixtures"]),
+        .testTarget(name: "BesuTests", dependencies: ["BesuPlugin", "SnapshotKit", "SnapshotTestSupport", "TestFixtures"]),
+        .testTarget(name: "NethermindTests", dependencies: ["NethermindPlugin", "SnapshotKit", "SnapshotTestSupport", "TestFixtures"]),
         .testTarget(name: "RethTests", dependencies: ["RethPlugin", "SnapshotKit", "SnapshotTestSupport"]),
         .testTarget(
             name: "TemplateTests", dependencies: ["TemplatePlugin", "SnapshotKit", "SnapshotTestSupport"], path: "plugin-template/Tests"),
         .testTarget(
-            name: "LighthouseTests", dependencies: ["LighthousePlugin", "SnapshotKit"], resources: [.copy("Fixtures")]),
+            name: "LighthouseTests", dependencies: ["LighthousePlugin", "SnapshotKit", "TestFixtures"]),
         .testTarget(
-            name: "SnapshotterCLITests", dependencies: ["snapshotter", "SnapshotTestSupport"], resources: [.copy("Fixtures")]),
+            name: "SnapshotterCLITests", dependencies: ["snapshotter", "SnapshotTestSupport", "TestFixtures"]),
     ]
 )

@@ -62,16 +62,19 @@ let package = Package(
         ),
         // Mutation fuzzing of the parsers of untrusted bytes, run by scripts/fuzz.sh for a bounded time.
         .executableTarget(name: "snapshotter-fuzz", dependencies: ["SnapshotKit"]),
+        // One copy of every fixture file, shared by the test targets (Tests/TestFixtures/Fixtures/README.md).
+        .target(name: "TestFixtures", path: "Tests/TestFixtures", resources: [.copy("Fixtures")]),
         .testTarget(
-            name: "SnapshotKitTests", dependencies: ["SnapshotKit", "EthereumPrimitives", "ConsensusPrimitives", "SnapshotTestSupport"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "GethTests", dependencies: ["GethPlugin", "SnapshotKit", "SnapshotTestSupport"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "BesuTests", dependencies: ["BesuPlugin", "SnapshotKit", "SnapshotTestSupport"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "NethermindTests", dependencies: ["NethermindPlugin", "SnapshotKit", "SnapshotTestSupport"]),
+            name: "SnapshotKitTests",
+            dependencies: ["SnapshotKit", "EthereumPrimitives", "ConsensusPrimitives", "SnapshotTestSupport", "TestFixtures"]),
+        .testTarget(name: "GethTests", dependencies: ["GethPlugin", "SnapshotKit", "SnapshotTestSupport", "TestFixtures"]),
+        .testTarget(name: "BesuTests", dependencies: ["BesuPlugin", "SnapshotKit", "SnapshotTestSupport", "TestFixtures"]),
+        .testTarget(name: "NethermindTests", dependencies: ["NethermindPlugin", "SnapshotKit", "SnapshotTestSupport", "TestFixtures"]),
         .testTarget(name: "RethTests", dependencies: ["RethPlugin", "SnapshotKit", "SnapshotTestSupport"]),
         .testTarget(
             name: "TemplateTests", dependencies: ["TemplatePlugin", "SnapshotKit", "SnapshotTestSupport"], path: "plugin-template/Tests"),
         .testTarget(
-            name: "LighthouseTests", dependencies: ["LighthousePlugin", "SnapshotKit"], resources: [.copy("Fixtures")]),
+            name: "LighthouseTests", dependencies: ["LighthousePlugin", "SnapshotKit", "TestFixtures"]),
         // Every command line the emitters write, checked against CLI contracts recorded from each pinned image's source.
         .testTarget(
             name: "RuntimeContractTests",
@@ -81,7 +84,7 @@ let package = Package(
             ],
             resources: [.copy("Fixtures")]),
         .testTarget(
-            name: "SnapshotterCLITests", dependencies: ["snapshotter", "SnapshotTestSupport", "GethPlugin", "LighthousePlugin"],
-            resources: [.copy("Fixtures")]),
+            name: "SnapshotterCLITests",
+            dependencies: ["snapshotter", "SnapshotTestSupport", "TestFixtures", "GethPlugin", "LighthousePlugin"]),
     ]
 )

@@ -17,9 +17,9 @@ import SnapshotKit
 ///
 /// A plugin without the state-source or runtime role skips those checks (the report says so).
 public enum ExecutionPluginConformance {
-    /// The SnapshotKitTests fixtures in this repository (the snapshot fixture is built from them).
+    /// The shared test fixtures in this repository, Tests/TestFixtures/Fixtures (the snapshot fixture is built from them).
     public static let repositoryFixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Tests/SnapshotKitTests/Fixtures")
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Tests/TestFixtures/Fixtures")
 
     /// Runs every check on `plugin`.
     ///

@@ -31,14 +31,14 @@ public enum SnapshotFixture {
     }
 
     /// Builds the snapshot in a new folder under the temporary directory and returns it; `fixtures` is the
-    /// SnapshotKitTests `Fixtures` folder.
+    /// shared fixtures folder (Tests/TestFixtures/Fixtures).
     public static func build(
         fixtures: URL, registry: PluginRegistry, executionClient: String = "stub-el", consensusClient: String = "stub-cl",
         options: RuntimeOptions = RuntimeOptions()
     ) throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("snapshot-fixture-\(UUID().uuidString)")
         let caseA = fixtures.appendingPathComponent("cl-genesis/a-minimal-fulu-8val-0x01")
-        let keystores = fixtures.appendingPathComponent("keys/cl-genesis/keystores/pbkdf2-c2")
+        let keystores = fixtures.appendingPathComponent("cl-genesis/keystores/pbkdf2-c2")
         try copy(caseA.appendingPathComponent("genesis.json"), to: folder.appendingPathComponent("el/genesis.json"))
         try copy(caseA.appendingPathComponent("config.yaml"), to: folder.appendingPathComponent("cl/config.yaml"))
         try copy(caseA.appendingPathComponent("genesis.ssz"), to: folder.appendingPathComponent("cl/genesis.ssz"))

@@ -16,7 +16,7 @@ struct StateRootBenchmark: BenchmarkSection {
     }
 
     private func mainnet() throws {
-        let url = BenchmarkFiles.repositoryRoot.appendingPathComponent("Tests/SnapshotKitTests/Fixtures/genesis/mainnet.json")
+        let url = BenchmarkFiles.repositoryRoot.appendingPathComponent("Tests/TestFixtures/Fixtures/genesis/mainnet.json")
         let clock = ContinuousClock()
         let readStart = clock.now
         let genesis = try GenesisFile(contentsOf: url)

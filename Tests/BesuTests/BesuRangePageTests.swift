@@ -1,12 +1,13 @@
 import Foundation
 import SnapshotKit
+import TestFixtures
 import Testing
 @testable import BesuPlugin
 
 /// Besu's range answers read into pages: Besu's own recorded answers first, then the shapes it takes on trouble.
 @Suite struct BesuRangePageTests {
     static func vector(_ name: String) throws -> JSONValue {
-        let url = try #require(Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Fixtures/rpc"))
+        let url = try TestFixtures.url("rpc/\(name).json")
         return try #require(try JSONParser.parse([UInt8](Data(contentsOf: url)))["response"]?["result"])
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import SnapshotKit
 import SnapshotTestSupport
+import TestFixtures
 import Testing
 import Yams
 @testable import BesuPlugin
@@ -8,8 +9,7 @@ import Yams
 /// The Besu `el` service: its image, its flags, a whole snapshot run by Besu that verifies, and the genesis form Besu
 /// reads.
 @Suite struct BesuRuntimeEmitterTests {
-    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("SnapshotKitTests/Fixtures")
+    static let fixtures = TestFixtures.root
 
     static func context(gasLimit: UInt64? = 60_000_000, fork: ConsensusFork = .fulu) -> RuntimeContext {
         var snapshot = SnapshotFixture.runtimeSnapshot(executionClient: "besu", consensusClient: "stub-cl")

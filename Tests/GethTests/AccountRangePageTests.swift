@@ -7,7 +7,7 @@ import Testing
 @Suite struct AccountRangePageTests {
     /// A state dump written by geth itself (cmd/evm testdata): member names, decimal balance, `0x` code.
     @Test func readsGethsOwnDump() throws {
-        let dump = try GethFixtures.json("geth_dump_evmrun_3.out.1", subdirectory: "rpc")
+        let dump = try GethFixtures.json("geth_dump_evmrun_3.out.1", subdirectory: "dumps")
         let page = try AccountRangePage(dump, block: 0)
         #expect(page.next == nil)
         let entry = try #require(page.accounts.first)
@@ -72,7 +72,7 @@ import Testing
     }
 
     @Test func codeThatMissesItsHashIsMissingCode() throws {
-        let recorded = try GethFixtures.json("geth_dump_evmrun_3.out.1", subdirectory: "rpc")
+        let recorded = try GethFixtures.json("geth_dump_evmrun_3.out.1", subdirectory: "dumps")
         let name = "0x0000000000000000000000007265636569766572"
         let tampered = try #require(recorded["accounts"]).setting(name, to: try #require(recorded["accounts"]?[name]).removing("code"))
         #expect(throws: AccountRangeError.missingCode(address: try Address(hex: name),

@@ -10,7 +10,7 @@ import Testing
 @Suite struct FakeGethNodeTests {
     /// geth's own dump of a one-account state (cmd/evm testdata), byte for byte in member order, state root included.
     @Test func dumpMatchesADumpGethWrote() async throws {
-        let expected = try GethFixtures.json("geth_dump_evmrun_3.out.1", subdirectory: "rpc")
+        let expected = try GethFixtures.json("geth_dump_evmrun_3.out.1", subdirectory: "dumps")
         let account = Account(address: try Address(hex: "0x0000000000000000000000007265636569766572"), code: [0x60, 0x40])
         let node = try FakeGethNode(chain: FakeExecutionChain(genesis: [account]))
         let rpc = GethFixtures.client(node)

@@ -1,25 +1,22 @@
 import Foundation
 import SnapshotKit
 import SnapshotTestSupport
+import TestFixtures
 @testable import GethPlugin
 
 /// Fixture states and helpers shared by the geth tests.
 enum GethFixtures {
     /// The mainnet genesis alloc: 8,893 accounts, none with storage.
     static let mainnetAlloc: [Account] = {
-        let url = Bundle.module.url(forResource: "mainnet", withExtension: "json", subdirectory: "Fixtures/genesis")!
-        return try! GenesisFile(contentsOf: url).alloc
+        try! GenesisFile(contentsOf: TestFixtures.url("genesis/mainnet.json")).alloc
     }()
 
     /// Mainnet's genesis state root, as execution-specs and ethereum/tests give it.
     static let mainnetStateRoot = try! [UInt8](hex: "0xd7f8974fb5ac78d9ac099b9ad5018bedc2ce0a72dad1827a1709da30580f0544")
 
-    /// The parsed contents of `Fixtures/<subdirectory>/<name>.json`.
+    /// The parsed contents of `<subdirectory>/<name>.json` of the shared fixtures.
     static func json(_ name: String, subdirectory: String) throws -> JSONValue {
-        guard let url = Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Fixtures/\(subdirectory)") else {
-            throw CocoaError(.fileNoSuchFile)
-        }
-        return try JSONParser.parse([UInt8](Data(contentsOf: url)))
+        try JSONParser.parse([UInt8](TestFixtures.data("\(subdirectory)/\(name).json")))
     }
 
     /// A devnet-like chain: block 0 is the mainnet alloc; block 1 deploys a contract with 3,000 slots, creates 500

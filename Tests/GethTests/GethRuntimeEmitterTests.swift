@@ -1,6 +1,7 @@
 import Foundation
 import SnapshotKit
 import SnapshotTestSupport
+import TestFixtures
 import Testing
 import Yams
 @testable import GethPlugin
@@ -8,8 +9,7 @@ import Yams
 /// The geth `el` service: its image, its start script (run for real against a stand-in `geth`), and a whole
 /// snapshot run by geth that verifies.
 @Suite struct GethRuntimeEmitterTests {
-    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("SnapshotKitTests/Fixtures")
+    static let fixtures = TestFixtures.root
 
     static func context(gasLimit: UInt64? = 60_000_000, fork: ConsensusFork = .fulu) -> RuntimeContext {
         var snapshot = SnapshotFixture.runtimeSnapshot(executionClient: "geth", consensusClient: "stub-cl")

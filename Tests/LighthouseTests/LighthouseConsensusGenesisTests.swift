@@ -1,5 +1,6 @@
 import Foundation
 import SnapshotKit
+import TestFixtures
 import Testing
 @testable import LighthousePlugin
 
@@ -12,12 +13,7 @@ import Testing
     ]
 
     private static func fixture(_ file: String, in folder: String = caseA) throws -> Data {
-        let name = (file as NSString).deletingPathExtension
-        let ext = (file as NSString).pathExtension
-        let url = try #require(
-            Bundle.module.url(forResource: name, withExtension: ext, subdirectory: "Fixtures/\(folder)"),
-            "missing fixture \(folder)/\(file)")
-        return try Data(contentsOf: url)
+        try TestFixtures.data("\(folder)/\(file)")
     }
 
     private static func lines(_ file: String) throws -> [String] {

@@ -1,12 +1,13 @@
 import Foundation
 import SnapshotKit
+import TestFixtures
 import Testing
 @testable import LighthousePlugin
 
 /// The Lighthouse consensus genesis and the runtime together, as `create` will put them: the provider's files, the
 /// emitted runtime and a metadata.json verify, and `init.sh` retimes the provider's genesis state.
 @Suite struct LighthouseRuntimeSnapshotTests {
-    static let caseA = "Fixtures/cl-genesis/a-minimal-fulu-8val-0x01"
+    static let caseA = "cl-genesis/a-minimal-fulu-8val-0x01"
     /// The forks active at case (a)'s EL genesis (Osaka at 0).
     static let forks = [
         "homestead", "eip150", "eip155", "eip158", "byzantium", "constantinople", "petersburg", "istanbul", "berlin",
@@ -14,8 +15,7 @@ import Testing
     ]
 
     static func fixture(_ file: String) throws -> URL {
-        let url = Bundle.module.url(forResource: (file as NSString).deletingPathExtension, withExtension: (file as NSString).pathExtension, subdirectory: caseA)
-        return try #require(url, "missing fixture \(file)")
+        try TestFixtures.url("\(caseA)/\(file)")
     }
 
     /// A snapshot folder: Lighthouse's consensus genesis of case (a), its EL genesis, a runtime with a stand-in EL

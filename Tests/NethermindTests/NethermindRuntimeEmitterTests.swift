@@ -1,6 +1,7 @@
 import Foundation
 import SnapshotKit
 import SnapshotTestSupport
+import TestFixtures
 import Testing
 import Yams
 @testable import NethermindPlugin
@@ -8,8 +9,7 @@ import Yams
 /// The Nethermind `el` service: its image, its flags, a whole snapshot run by Nethermind that verifies, and the
 /// genesis form Nethermind detects.
 @Suite struct NethermindRuntimeEmitterTests {
-    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("SnapshotKitTests/Fixtures")
+    static let fixtures = TestFixtures.root
 
     static func context(gasLimit: UInt64? = 60_000_000, fork: ConsensusFork = .fulu) -> RuntimeContext {
         var snapshot = SnapshotFixture.runtimeSnapshot(executionClient: "nethermind", consensusClient: "stub-cl")

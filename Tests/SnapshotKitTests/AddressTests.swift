@@ -1,4 +1,5 @@
 import Foundation
+import TestFixtures
 import Testing
 @testable import SnapshotKit
 
@@ -23,7 +24,7 @@ import Testing
 
     /// ethpandaops' genesis generator writes alloc keys in EIP-55 form (cl-genesis case a): each must round-trip.
     @Test func generatorAllocKeysAreChecksummed() throws {
-        let url = try #require(Bundle.module.url(forResource: "cl-genesis-a", withExtension: "json", subdirectory: "Fixtures/genesis"))
+        let url = try TestFixtures.url("cl-genesis/a-minimal-fulu-8val-0x01/genesis.json")
         let json = try JSONParser.parse([UInt8](Data(contentsOf: url)))
         let keys = try #require(json["alloc"]?.objectValue?.map(\.key))
         #expect(keys.count == 8)

@@ -1,4 +1,5 @@
 import Foundation
+import TestFixtures
 import Testing
 @testable import SnapshotKit
 
@@ -53,12 +54,7 @@ struct GenesisVector: Sendable, CustomTestStringConvertible {
     }
 
     static func data(_ file: String, in folder: String) throws -> Data {
-        let name = (file as NSString).deletingPathExtension
-        let ext = (file as NSString).pathExtension
-        let url = try #require(
-            Bundle.module.url(forResource: name, withExtension: ext, subdirectory: "Fixtures/cl-genesis/\(folder)"),
-            "missing fixture cl-genesis/\(folder)/\(file)")
-        return try Data(contentsOf: url)
+        try TestFixtures.data("cl-genesis/\(folder)/\(file)")
     }
 
     static func lines(_ file: String, in folder: String) throws -> [String] {

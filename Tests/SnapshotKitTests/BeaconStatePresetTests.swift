@@ -1,4 +1,5 @@
 import Foundation
+import TestFixtures
 import Testing
 @testable import SnapshotKit
 
@@ -10,9 +11,7 @@ import Testing
     private func specValues(_ name: String) throws -> [String: UInt64] {
         var values: [String: UInt64] = [:]
         for file in Self.forkFiles {
-            let url = try #require(
-                Bundle.module.url(
-                    forResource: file, withExtension: "yaml", subdirectory: "Fixtures/consensus-presets/\(name)"))
+            let url = try TestFixtures.url("consensus-presets/\(name)/\(file).yaml")
             for line in try String(contentsOf: url, encoding: .utf8).split(separator: "\n") where !line.hasPrefix("#") {
                 let parts = line.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
                 guard parts.count == 2 else { continue }

@@ -1,5 +1,6 @@
 import Foundation
 import SnapshotKit
+import TestFixtures
 import Testing
 
 @Suite struct DumpSourceTests {
@@ -46,7 +47,7 @@ import Testing
     /// go-ethereum's cmd/evm/testdata/evmrun/3.out.1.txt: a one-account state and its root, in the whole-document
     /// form of `geth dump`; its account line is the same in the line-by-line form.
     @Test func readsGethsOwnDumpSample() async throws {
-        let url = try #require(Bundle.module.url(forResource: "geth_dump_evmrun_3.out.1", withExtension: "json", subdirectory: "Fixtures/dumps"))
+        let url = try TestFixtures.url("dumps/geth_dump_evmrun_3.out.1.json")
         let document = try JSONParser.parse([UInt8](Data(contentsOf: url)))
         let root = try #require(document["root"]?.stringValue)
         let (address, account) = try #require(document["accounts"]?.objectValue?.first)

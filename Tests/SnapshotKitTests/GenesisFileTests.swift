@@ -1,14 +1,18 @@
 import Foundation
+import TestFixtures
 import Testing
 @testable import SnapshotKit
 
 /// Reading the genesis fixtures used by the genesis suites.
 enum GenesisFixture {
     static func url(_ path: String) throws -> URL {
-        let url = URL(fileURLWithPath: path)
-        let folder = "Fixtures/" + url.deletingLastPathComponent().relativePath
-        return try #require(Bundle.module.url(
-            forResource: url.deletingPathExtension().lastPathComponent, withExtension: url.pathExtension, subdirectory: folder))
+        try TestFixtures.url(path)
+    }
+
+    /// The path of the genesis named `name`: `genesis/<name>.json`, except `cl-genesis-a`, the EL genesis of the
+    /// cl-genesis case (a), which lives with that case's other inputs.
+    static func path(of name: String) -> String {
+        name == "cl-genesis-a" ? "cl-genesis/a-minimal-fulu-8val-0x01/genesis.json" : "genesis/\(name).json"
     }
 
     /// The parsed JSON of a fixture, e.g. `genesis/mainnet.json`.
@@ -18,7 +22,7 @@ enum GenesisFixture {
 
     /// A genesis fixture, read through the file API.
     static func genesis(_ name: String) throws -> GenesisFile {
-        try GenesisFile(contentsOf: url("genesis/\(name).json"))
+        try GenesisFile(contentsOf: url(path(of: name)))
     }
 }
 

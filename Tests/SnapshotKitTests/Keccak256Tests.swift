@@ -1,4 +1,5 @@
 import Foundation
+import TestFixtures
 import Testing
 @testable import SnapshotKit
 
@@ -64,8 +65,7 @@ import Testing
     /// ethereum/tests BasicTests/genesishashestest.json: the mainnet genesis block hash is the Keccak-256 of its
     /// header's RLP (535 bytes, the first item of the block's RLP list `f9 0219 | f9 0214 …`).
     @Test func mainnetGenesisHeaderHashesToTheGenesisHash() throws {
-        let url = try #require(Bundle.module.url(
-            forResource: "genesishashestest", withExtension: "json", subdirectory: "Fixtures/ethereum-tests/BasicTests"))
+        let url = try TestFixtures.url("ethereum-tests/BasicTests/genesishashestest.json")
         let fixture = try JSONDecoder().decode([String: String].self, from: Data(contentsOf: url))
         let block = try [UInt8](hex: try #require(fixture["genesis_rlp_hex"]))
         try #require(block.count > 6 && block[0] == 0xf9 && block[3] == 0xf9)

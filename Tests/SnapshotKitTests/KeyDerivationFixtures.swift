@@ -1,20 +1,12 @@
 import Foundation
-import Testing
+import TestFixtures
 @testable import SnapshotKit
 
-/// Reads the key-handling fixtures under `Fixtures/keys/` (sources in Fixtures/README.md).
+/// Reads the key-handling fixtures: the key vectors under `keys/`, and the cl-genesis cases' validators and keystores
+/// under `cl-genesis/` (paths starting with `cl-genesis/`). Sources in the shared fixtures' README.md.
 enum KeyFixture {
-    struct Missing: Error, CustomStringConvertible {
-        let path: String
-        var description: String { "fixture Fixtures/keys/\(path) is missing from the test bundle" }
-    }
-
     static func data(_ path: String) throws -> Data {
-        let url = try #require(
-            Bundle.module.url(forResource: "Fixtures/keys/\(path)", withExtension: nil),
-            "fixture Fixtures/keys/\(path) is missing"
-        )
-        return try Data(contentsOf: url)
+        try TestFixtures.data(path.hasPrefix("cl-genesis/") ? path : "keys/\(path)")
     }
 
     static func text(_ path: String) throws -> String {

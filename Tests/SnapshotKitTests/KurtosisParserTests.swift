@@ -1,16 +1,12 @@
 import Foundation
+import TestFixtures
 import Testing
 import SnapshotKit
 
 /// Recorded Kurtosis CLI output from `Fixtures/kurtosis/`.
 enum KurtosisFixtures {
     static func text(_ name: String) throws -> String {
-        let file = (name as NSString).deletingPathExtension
-        let ext = (name as NSString).pathExtension
-        guard let url = Bundle.module.url(forResource: file, withExtension: ext, subdirectory: "Fixtures/kurtosis") else {
-            throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "Fixtures/kurtosis/\(name)"])
-        }
-        return try String(contentsOf: url, encoding: .utf8)
+        try String(contentsOf: TestFixtures.url("kurtosis/\(name)"), encoding: .utf8)
     }
 }
 

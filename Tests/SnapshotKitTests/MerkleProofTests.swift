@@ -1,4 +1,5 @@
 import Foundation
+import TestFixtures
 import Testing
 @testable import SnapshotKit
 import SnapshotTestSupport
@@ -10,7 +11,7 @@ import SnapshotTestSupport
 
     /// The JSON after `<< ` in an execution-apis `.io` exchange.
     static func ioResult(_ name: String, folder: String) throws -> JSONValue {
-        let url = try #require(Bundle.module.url(forResource: name, withExtension: "io", subdirectory: "Fixtures/execution-apis/\(folder)"))
+        let url = try TestFixtures.url("execution-apis/\(folder)/\(name).io")
         let text = try String(contentsOf: url, encoding: .utf8)
         let line = try #require(text.split(separator: "\n").first { $0.hasPrefix("<< ") })
         return try #require(try JSONParser.parse(Array(line.dropFirst(3).utf8))["result"])
@@ -29,8 +30,7 @@ import SnapshotTestSupport
     }
 
     static func oracleTries() throws -> [OracleTrie] {
-        let url = try #require(Bundle.module.url(forResource: "pytrie-proofs", withExtension: "json",
-                                                 subdirectory: "Fixtures/merkle-proof"))
+        let url = try TestFixtures.url("merkle-proof/pytrie-proofs.json")
         let document = try JSONParser.parse([UInt8](Data(contentsOf: url)))
         return try #require(document["tries"]?.arrayValue).map { trie in
             OracleTrie(

@@ -38,9 +38,9 @@ import Testing
             out = base.appendingPathComponent("out")
             genesisFolder = base.appendingPathComponent("genesis")
             try FileManager.default.createDirectory(at: genesisFolder, withIntermediateDirectories: true)
-            try FileManager.default.copyItem(at: try GenesisFixture.url("genesis/cl-genesis-a.json"), to: genesisFolder.appendingPathComponent("genesis.json"))
+            try FileManager.default.copyItem(at: try GenesisFixture.url("cl-genesis/a-minimal-fulu-8val-0x01/genesis.json"), to: genesisFolder.appendingPathComponent("genesis.json"))
             try Data("PRESET_BASE: 'minimal'\n".utf8).write(to: genesisFolder.appendingPathComponent("config.yaml"))
-            try Data(contentsOf: try GenesisFixture.url("keys/cl-genesis/a-minimal-fulu-8val-0x01/mnemonics.yaml"))
+            try Data(contentsOf: try GenesisFixture.url("cl-genesis/a-minimal-fulu-8val-0x01/mnemonics.yaml"))
                 .write(to: genesisFolder.appendingPathComponent("mnemonics.yaml"))
             let accounts = FakeStateSource(accounts: try PipelineFixture.genesis().alloc, pageSize: 100).pages[0]
             var lines = [#"{"root":"\#(Hex.encode(PipelineFixture.stateRoot))"}"#]

@@ -1,10 +1,11 @@
 import Foundation
+import TestFixtures
 import Testing
 @testable import SnapshotKit
 
 /// RLP against ethereum/tests RLPTests (rlptest.json, invalidRLPTest.json, RandomRLPTests/example.json).
 @Suite struct RLPTests {
-    private static let folder = "Fixtures/ethereum-tests/RLPTests"
+    private static let folder = "ethereum-tests/RLPTests"
 
     /// One case of rlptest.json: the `in` value as an item, its expected encoding, and its integer form if it is one.
     private struct ValidCase: Sendable, CustomTestStringConvertible {
@@ -22,7 +23,7 @@ import Testing
 
     private static func loadJSON(_ name: String, subfolder: String = "") throws -> [String: [String: Any]] {
         let directory = subfolder.isEmpty ? folder : "\(folder)/\(subfolder)"
-        let url = try #require(Bundle.module.url(forResource: name, withExtension: "json", subdirectory: directory))
+        let url = try TestFixtures.url("\(directory)/\(name).json")
         let object = try JSONSerialization.jsonObject(with: Data(contentsOf: url))
         return try #require(object as? [String: [String: Any]])
     }

@@ -1,17 +1,14 @@
 import Foundation
 import SnapshotKit
 import SnapshotTestSupport
+import TestFixtures
 import Testing
 import Yams
 
 /// Shared helpers of the runtime, compose, init-script and verify tests.
 enum RuntimeTestSupport {
-    /// The `Fixtures` folder of this test target.
-    static var fixtures: URL {
-        get throws {
-            try #require(Bundle.module.url(forResource: "Fixtures", withExtension: nil))
-        }
-    }
+    /// The shared fixtures folder.
+    static var fixtures: URL { TestFixtures.root }
 
     /// A registry with the stand-in runtime plugins (the core tests know no real client).
     static func stubRegistry() throws -> PluginRegistry {

@@ -1,4 +1,5 @@
 import Foundation
+import TestFixtures
 import Testing
 @testable import SnapshotKit
 
@@ -92,7 +93,7 @@ import Testing
 
     /// Mainnet genesis: 8,893 balance-only accounts, state root 0xd7f8974f…0544 (ethereum/tests genesishashestest).
     @Test func mainnetGenesisStateRoot() throws {
-        let url = try #require(Bundle.module.url(forResource: "mainnet", withExtension: "json", subdirectory: "Fixtures/genesis"))
+        let url = try TestFixtures.url("genesis/mainnet.json")
         let genesis = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
         let alloc = try #require(genesis["alloc"] as? [String: [String: String]])
         let accounts = try alloc.map { address, fields in

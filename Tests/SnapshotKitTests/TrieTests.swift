@@ -1,11 +1,12 @@
 import Foundation
+import TestFixtures
 import Testing
 @testable import SnapshotKit
 
 /// Merkle-Patricia trie roots against ethereum/tests TrieTests, plus the streaming builder against an independent,
 /// naive recursive implementation of the Yellow Paper's definition.
 @Suite struct TrieTests {
-    private static let folder = "Fixtures/ethereum-tests/TrieTests"
+    private static let folder = "ethereum-tests/TrieTests"
 
     /// One root vector: the final key/value set (deletions applied), the sequence as the file gives it, and the root.
     private struct RootCase: Sendable, CustomTestStringConvertible {
@@ -30,7 +31,7 @@ import Testing
     }
 
     private static func loadJSON(_ name: String) throws -> [String: [String: Any]] {
-        let url = try #require(Bundle.module.url(forResource: name, withExtension: "json", subdirectory: folder))
+        let url = try TestFixtures.url("\(folder)/\(name).json")
         let object = try JSONSerialization.jsonObject(with: Data(contentsOf: url))
         return try #require(object as? [String: [String: Any]])
     }

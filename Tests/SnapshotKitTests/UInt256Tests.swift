@@ -1,4 +1,5 @@
 import Foundation
+import TestFixtures
 import Testing
 @testable import SnapshotKit
 
@@ -8,7 +9,7 @@ import Testing
     /// RLP (`out`): the decimal text parsed must give the encoded big-endian bytes and format back to the same text.
     /// The `bigint` case is 2^256, one too many.
     @Test func decimalBigIntegersOfRLPTests() throws {
-        let url = try #require(Bundle.module.url(forResource: "rlptest", withExtension: "json", subdirectory: "Fixtures/ethereum-tests/RLPTests"))
+        let url = try TestFixtures.url("ethereum-tests/RLPTests/rlptest.json")
         let tests = try JSONParser.parse([UInt8](Data(contentsOf: url)))
         var checked = 0
         for (name, test) in try #require(tests.objectValue) {

@@ -1,4 +1,5 @@
 import Foundation
+import TestFixtures
 import Testing
 @testable import SnapshotKit
 
@@ -6,7 +7,7 @@ import Testing
 /// and the rules for what traces never show.
 @Suite struct UniversalTraceParsingTests {
     static func vector(_ name: String) throws -> JSONValue {
-        let url = try #require(Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Fixtures/rpc"))
+        let url = try TestFixtures.url("rpc/\(name).json")
         return try JSONParser.parse([UInt8](Data(contentsOf: url)))
     }
 

@@ -156,7 +156,7 @@ import Testing
     @Test func keystoreOfAnotherKeyFails() throws {
         let report = try verify { folder in
             // The EIP-2335 test vector's key is no validator of this chain.
-            let fixtures = try RuntimeTestSupport.fixtures
+            let fixtures = RuntimeTestSupport.fixtures
             let vector = try Data(contentsOf: fixtures.appendingPathComponent("keys/keystore-scrypt.json"))
             let pubkey = try #require(try Keystore(jsonData: vector).publicKey).hexString
             let keyFolder = folder.appendingPathComponent("validators/keys/\(pubkey)")

@@ -1,4 +1,5 @@
 import Foundation
+import TestFixtures
 import Testing
 
 /// `snapshotter cl-genesis` run as a user runs it, on the cl-genesis reference cases (Fixtures/cl-genesis).
@@ -6,11 +7,7 @@ import Testing
     static let cases = ["a-minimal-fulu-8val-0x01", "b-minimal-electra-64val-0x00", "f-minimal-fulu-mixed-validators"]
 
     private static func fixture(_ file: String, in folder: String) throws -> URL {
-        let name = (file as NSString).deletingPathExtension
-        let ext = (file as NSString).pathExtension
-        return try #require(
-            Bundle.module.url(forResource: name, withExtension: ext, subdirectory: "Fixtures/cl-genesis/\(folder)"),
-            "missing fixture cl-genesis/\(folder)/\(file)")
+        try TestFixtures.url("cl-genesis/\(folder)/\(file)")
     }
 
     private static func firstLine(_ file: String, in folder: String) throws -> String {

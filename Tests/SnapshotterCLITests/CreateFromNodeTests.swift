@@ -1,14 +1,14 @@
 import Foundation
 import SnapshotKit
 import SnapshotTestSupport
+import TestFixtures
 import Testing
 
 /// `snapshotter create --rpc-url` and `--enclave` against a fake geth node (in this process) and a stub `kurtosis`.
 /// One test at a time: each runs the binary, and the fake nodes share this process with every other suite.
 @Suite(.serialized) struct CreateFromNodeTests {
     static let genesisDir = CreateFromDumpTests.genesisDir
-    static let kurtosisFixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("SnapshotKitTests/Fixtures/kurtosis")
+    static let kurtosisFixtures = TestFixtures.root.appendingPathComponent("kurtosis")
 
     /// A devnet that started from the example genesis, then funded 500 accounts and deployed two contracts
     /// (block 1), then changed one of them and removed an account (block 2). Finalized at block 1.

@@ -1,14 +1,14 @@
 import Foundation
 import SnapshotKit
 import SnapshotTestSupport
+import TestFixtures
 import Testing
 
 /// `snapshotter create` reading a fake geth through `debug_accountRange`, end to end: the state it writes, and the
 /// geth set-up problems it reports (exit 3 for a state that cannot be complete, 2 for a node that lacks a feature).
 @Suite struct GethCreateTests {
     /// The source chain's genesis files: case (a) of the cl-genesis vectors (genesis.json, config.yaml, mnemonics.yaml).
-    static let genesisDir = Bundle.module.url(forResource: "genesis", withExtension: "json",
-                                              subdirectory: "Fixtures/cl-genesis/a-minimal-fulu-8val-0x01")!.deletingLastPathComponent()
+    static let genesisDir = TestFixtures.root.appendingPathComponent("cl-genesis/a-minimal-fulu-8val-0x01")
 
     /// A contract whose storage spans many `debug_accountRange` pages' worth of slots.
     static let storageHeavy = FakeAccounts.contract(seed: "geth-create/storage", slots: 4_000, codeBytes: 3_000)
@@ -114,9 +114,7 @@ import Testing
     // MARK: - Through Kurtosis
 
     private static func kurtosisFixture(_ file: String) throws -> String {
-        let name = (file as NSString).deletingPathExtension, ext = (file as NSString).pathExtension
-        let url = try #require(Bundle.module.url(forResource: name, withExtension: ext, subdirectory: "Fixtures/kurtosis"))
-        return try String(contentsOf: url, encoding: .utf8)
+        try TestFixtures.text("kurtosis/\(file)")
     }
 
     /// The recorded `devnet` enclave (`inspect` is its `enclave inspect` output) whose geth's rpc port is `node`'s

@@ -1,11 +1,11 @@
 import Foundation
+import TestFixtures
 import Testing
 
 /// `snapshotter inspect-genesis` run as a user runs it.
 @Suite struct InspectGenesisCLITests {
     /// The SnapshotKit fixtures, found from this source file (the CLI test target has no resources of its own).
-    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("SnapshotKitTests/Fixtures/genesis")
+    static let fixtures = TestFixtures.root.appendingPathComponent("genesis")
 
     @Test func jsonForMainnet() async throws {
         let result = try await CLI.run(["inspect-genesis", Self.fixtures.appendingPathComponent("mainnet.json").path, "--json"])

@@ -1,13 +1,13 @@
 import Foundation
 import SnapshotKit
 import SnapshotTestSupport
+import TestFixtures
 import Testing
 
 /// `snapshotter verify` run as a user runs it, on the fixture snapshot.
 @Suite struct VerifyCLITests {
     /// The SnapshotKit fixtures, found from this source file (the CLI test target has no resources of its own).
-    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("SnapshotKitTests/Fixtures")
+    static let fixtures = TestFixtures.root
 
     static func snapshot() throws -> URL {
         try SnapshotFixture.build(

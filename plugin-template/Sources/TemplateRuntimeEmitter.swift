@@ -2,10 +2,11 @@ import SnapshotKit
 
 /// The `el` service: Template started from the snapshot's `el/genesis.json` in an empty data directory at every
 /// start, with the JSON-RPC and engine ports the stack expects, and no peers.
-public struct TemplateRuntimeEmitter: RuntimeEmitter {
+public struct TemplateRuntimeEmitter: ExecutionRuntimeEmitter {
     // TEMPLATE: the client's released image, pinned to a version tag (never `latest`) that runs
     // `latestSupportedFork`; say here which release it is and why it was chosen.
     public static let defaultImage = "example/template:v0.0.0"
+    public static let client = "template"
 
     // TEMPLATE: the latest consensus fork whose execution side the default image runs.
     /// The latest consensus fork whose execution side the default image supports.
@@ -23,17 +24,6 @@ public struct TemplateRuntimeEmitter: RuntimeEmitter {
 
     public init() {}
 
-    public let role = RuntimeRole.execution
-
-    public func defaultImage(for snapshot: RuntimeSnapshot) throws(RuntimeError) -> String {
-        guard snapshot.fork <= Self.latestSupportedFork else {
-            throw .unsupportedSnapshot(
-                client: "template",
-                reason: "its genesis is in \(snapshot.fork.rawValue), which \(Self.defaultImage) does not run; pass an image that does with --el-image")
-        }
-        return Self.defaultImage
-    }
-
     public func service(_ context: RuntimeContext) -> RuntimeService {
         // TEMPLATE: the client's command line (ExecutionPluginConformance checks each point):
         // - start from the genesis the core wrote, RuntimeLayout.executionGenesis. Genesis quirks: a client that needs
@@ -46,7 +36,7 @@ public struct TemplateRuntimeEmitter: RuntimeEmitter {
         // - no `*` CORS origin or host allowlist on the user-facing ports: where the client checks the Host header,
         //   allow localhost, 127.0.0.1 and RuntimeRole.execution.serviceName (docs/runtime-contract.md);
         // - record every flag in Tests/RuntimeContractTests/Fixtures/contracts/<client>.json, read at the pinned tag.
-        var arguments = [
+        let arguments = [
             "node",
             "--genesis=\(RuntimeLayout.executionGenesis)",
             "--datadir=\(context.dataDirectory)",
@@ -55,16 +45,10 @@ public struct TemplateRuntimeEmitter: RuntimeEmitter {
             "--engine.addr=0.0.0.0", "--engine.port=\(RuntimePorts.engine)", "--engine.jwt-secret=\(RuntimeLayout.jwtSecret)",
             "--no-discovery",
         ]
-        if let gasLimit = context.snapshot.gasLimit { arguments.append("--gas-limit=\(gasLimit)") }
-        return RuntimeService(
-            // TEMPLATE: the client's binary inside the image.
-            entrypoint: ["template"],
-            command: arguments,
-            snapshotFolders: ["el"],
-            // TEMPLATE: a check that holds once JSON-RPC answers, with a tool the image has: executionJSONRPC needs bash
-            // and grep; geth's image has neither and uses `geth attach`.
-            healthcheck: .executionJSONRPC,
-            stopGracePeriodSeconds: 30)
+        // TEMPLATE: the client's binary inside the image (entrypoint) and its flag for the block gas limit.
+        // The JSON-RPC health check (healthcheck:, default .executionJSONRPC) must run with a tool the image has: the
+        // default needs bash and grep; geth's image has neither and passes a `geth attach` check.
+        return .execution(entrypoint: ["template"], command: arguments, gasLimitFlag: "--gas-limit", context: context)
     }
 
     public func readmeNotes(_ context: RuntimeContext) -> [String] {

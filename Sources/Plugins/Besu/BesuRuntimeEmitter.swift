@@ -3,10 +3,11 @@ import SnapshotKit
 /// The `el` service: Besu reading the snapshot's `el/genesis.json` (the same portable file geth reads) into an empty
 /// data directory at every start, with ethereum-package's devnet flags, no peer discovery, and a Forest database (so
 /// the running chain can be snapshotted again with the range source and traced from any block).
-public struct BesuRuntimeEmitter: RuntimeEmitter {
+public struct BesuRuntimeEmitter: ExecutionRuntimeEmitter {
     /// Besu 26.8.0 (2026-08-18), the newest release tag of github.com/besu-eth/besu (26.8.1 was never tagged): Prague,
     /// Osaka and the BPO forks (Fusaka support since 25.11), the engine API Lighthouse v8 uses.
     public static let defaultImage = "hyperledger/besu:26.8.0"
+    public static let client = "besu"
 
     /// The latest consensus fork whose execution side the default image supports.
     public static let latestSupportedFork = ConsensusFork.fulu
@@ -28,19 +29,8 @@ public struct BesuRuntimeEmitter: RuntimeEmitter {
 
     public init() {}
 
-    public let role = RuntimeRole.execution
-
-    public func defaultImage(for snapshot: RuntimeSnapshot) throws(RuntimeError) -> String {
-        guard snapshot.fork <= Self.latestSupportedFork else {
-            throw .unsupportedSnapshot(
-                client: "besu",
-                reason: "its genesis is in \(snapshot.fork.rawValue), which \(Self.defaultImage) does not run; pass an image that does with --el-image")
-        }
-        return Self.defaultImage
-    }
-
     public func service(_ context: RuntimeContext) -> RuntimeService {
-        var command = [
+        let command = [
             "--data-path=\(context.dataDirectory)",
             "--genesis-file=\(RuntimeLayout.executionGenesis)",
             "--network-id=\(context.snapshot.chainId)",
@@ -56,14 +46,8 @@ public struct BesuRuntimeEmitter: RuntimeEmitter {
             "--engine-jwt-secret=\(RuntimeLayout.jwtSecret)", "--engine-host-allowlist=\(Self.engineAllowedHosts)",
             "--discovery-enabled=false",
         ]
-        if let gasLimit = context.snapshot.gasLimit { command.append("--target-gas-limit=\(gasLimit)") }
-        return RuntimeService(
-            // The image's entry script re-joins the arguments into one shell string; besu itself takes them as given.
-            entrypoint: ["/opt/besu/bin/besu"],
-            command: command,
-            snapshotFolders: ["el"],
-            healthcheck: .executionJSONRPC,
-            stopGracePeriodSeconds: 30)
+        // The image's entry script re-joins the arguments into one shell string; besu itself takes them as given.
+        return .execution(entrypoint: ["/opt/besu/bin/besu"], command: command, gasLimitFlag: "--target-gas-limit", context: context)
     }
 
     public func readmeNotes(_ context: RuntimeContext) -> [String] {

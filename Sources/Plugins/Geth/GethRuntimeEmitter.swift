@@ -3,10 +3,11 @@ import SnapshotKit
 /// The `el` service: geth initialised from the snapshot's `el/genesis.json` into an empty data directory at every
 /// start, then run with ethereum-package's devnet flags, no peers, and preimages recorded (so the running chain can be
 /// snapshotted again with `debug_accountRange`).
-public struct GethRuntimeEmitter: RuntimeEmitter {
+public struct GethRuntimeEmitter: ExecutionRuntimeEmitter {
     /// geth v1.17.5 (2026-07-27), the latest release tag: Prague, Osaka and the BPO forks (Fusaka mainnet support
     /// since v1.16.7), the engine API Lighthouse v8 uses.
     public static let defaultImage = "ethereum/client-go:v1.17.5"
+    public static let client = "geth"
 
     /// The latest consensus fork whose execution side the default image supports.
     public static let latestSupportedFork = ConsensusFork.fulu
@@ -27,17 +28,6 @@ public struct GethRuntimeEmitter: RuntimeEmitter {
     static let webSocketOrigins = "http://localhost,http://127.0.0.1"
 
     public init() {}
-
-    public let role = RuntimeRole.execution
-
-    public func defaultImage(for snapshot: RuntimeSnapshot) throws(RuntimeError) -> String {
-        guard snapshot.fork <= Self.latestSupportedFork else {
-            throw .unsupportedSnapshot(
-                client: "geth",
-                reason: "its genesis is in \(snapshot.fork.rawValue), which \(Self.defaultImage) does not run; pass an image that does with --el-image")
-        }
-        return Self.defaultImage
-    }
 
     public func service(_ context: RuntimeContext) -> RuntimeService {
         let dataDirectory = context.dataDirectory
@@ -63,13 +53,12 @@ public struct GethRuntimeEmitter: RuntimeEmitter {
             \(flags.map { "  " + Self.shellQuoted($0) }.joined(separator: " \\\n"))
 
             """
-        return RuntimeService(
-            entrypoint: ["/bin/sh", "-c"],
-            command: [script],
-            snapshotFolders: ["el"],
+        // The gas limit is among the flags of the script; the Alpine image has no bash: `geth attach` checks health.
+        return .execution(
+            entrypoint: ["/bin/sh", "-c"], command: [script], gasLimitFlag: nil,
             healthcheck: RuntimeHealthcheck(
                 command: ["geth", "attach", "--exec", "eth.blockNumber", "http://127.0.0.1:\(RuntimePorts.executionRPC)"]),
-            stopGracePeriodSeconds: 30)
+            context: context)
     }
 
     public func readmeNotes(_ context: RuntimeContext) -> [String] {

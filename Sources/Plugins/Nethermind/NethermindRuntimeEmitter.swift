@@ -4,9 +4,10 @@ import SnapshotKit
 /// Nethermind ≥ 1.31 detects by its leading `config` key — into an empty data directory at every start, with
 /// ethereum-package's devnet flags, no peers, and no pruning (so the running chain can be traced from any block and
 /// snapshotted again).
-public struct NethermindRuntimeEmitter: RuntimeEmitter {
+public struct NethermindRuntimeEmitter: ExecutionRuntimeEmitter {
     /// Nethermind 1.39.2: Prague, Osaka and the BPO forks, geth-style genesis files (EIP-7949 loader).
     public static let defaultImage = "nethermind/nethermind:1.39.2"
+    public static let client = "nethermind"
 
     /// The latest consensus fork whose execution side the default image supports.
     public static let latestSupportedFork = ConsensusFork.fulu
@@ -24,17 +25,6 @@ public struct NethermindRuntimeEmitter: RuntimeEmitter {
     static let defaultSecondsPerSlot: UInt64 = 12
 
     public init() {}
-
-    public let role = RuntimeRole.execution
-
-    public func defaultImage(for snapshot: RuntimeSnapshot) throws(RuntimeError) -> String {
-        guard snapshot.fork <= Self.latestSupportedFork else {
-            throw .unsupportedSnapshot(
-                client: "nethermind",
-                reason: "its genesis is in \(snapshot.fork.rawValue), which \(Self.defaultImage) does not run; pass an image that does with --el-image")
-        }
-        return Self.defaultImage
-    }
 
     public func service(_ context: RuntimeContext) -> RuntimeService {
         var command = [
@@ -55,19 +45,15 @@ public struct NethermindRuntimeEmitter: RuntimeEmitter {
             "--JsonRpc.EnginePort=\(RuntimePorts.engine)",
             "--JsonRpc.JwtSecretFile=\(RuntimeLayout.jwtSecret)",
         ]
-        if let gasLimit = context.snapshot.gasLimit { command.append("--Blocks.TargetBlockGasLimit=\(gasLimit)") }
         // Nethermind times payload building by the slot and assumes 12 s; ethereum-package passes other slot times.
         if let seconds = context.snapshot.secondsPerSlot, seconds != Self.defaultSecondsPerSlot {
             command.append("--Blocks.SecondsPerSlot=\(seconds)")
         }
-        return RuntimeService(
-            // The image's own entrypoint (`./nethermind` in its working directory /nethermind), named in full so the
-            // command line says which program reads these flags.
-            entrypoint: ["/nethermind/nethermind"],
-            command: command,
-            snapshotFolders: ["el"],
-            healthcheck: .executionJSONRPC,
-            stopGracePeriodSeconds: 30)
+        // The image's own entrypoint (`./nethermind` in its working directory /nethermind), named in full so the
+        // command line says which program reads these flags.
+        return .execution(
+            entrypoint: ["/nethermind/nethermind"], command: command, gasLimitFlag: "--Blocks.TargetBlockGasLimit",
+            context: context)
     }
 
     public func readmeNotes(_ context: RuntimeContext) -> [String] {

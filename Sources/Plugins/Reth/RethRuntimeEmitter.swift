@@ -3,11 +3,12 @@ import SnapshotKit
 /// The `el` service: Reth started from the snapshot's `el/genesis.json` (`--chain` takes a geth-style genesis file and
 /// initialises an empty data directory from it) at every start, as an archive node with ethereum-package's
 /// namespaces and no peers, so the running chain can be snapshotted again.
-public struct RethRuntimeEmitter: RuntimeEmitter {
+public struct RethRuntimeEmitter: ExecutionRuntimeEmitter {
     /// Reth v2.4.1: Osaka and the BPO forks (Fusaka-ready since v1.9), the engine API Lighthouse v8 uses; the Reth
     /// release kurtosis-cdk pins beside geth v1.17.5 and Lighthouse v8.2. Its 2.x storage changes need no flag for a
     /// new data directory, and its node flags are those of 1.x.
     public static let defaultImage = "ghcr.io/paradigmxyz/reth:v2.4.1"
+    public static let client = "reth"
 
     /// The latest consensus fork whose execution side the default image supports.
     public static let latestSupportedFork = ConsensusFork.fulu
@@ -24,19 +25,8 @@ public struct RethRuntimeEmitter: RuntimeEmitter {
 
     public init() {}
 
-    public let role = RuntimeRole.execution
-
-    public func defaultImage(for snapshot: RuntimeSnapshot) throws(RuntimeError) -> String {
-        guard snapshot.fork <= Self.latestSupportedFork else {
-            throw .unsupportedSnapshot(
-                client: "reth",
-                reason: "its genesis is in \(snapshot.fork.rawValue), which \(Self.defaultImage) does not run; pass an image that does with --el-image")
-        }
-        return Self.defaultImage
-    }
-
     public func service(_ context: RuntimeContext) -> RuntimeService {
-        var arguments = [
+        let arguments = [
             "node",
             "--chain=\(RuntimeLayout.executionGenesis)",
             "--datadir=\(context.dataDirectory)",
@@ -46,14 +36,8 @@ public struct RethRuntimeEmitter: RuntimeEmitter {
             "--disable-discovery", "--max-outbound-peers=0", "--max-inbound-peers=0",
             "--rpc.eth-proof-window=\(RethPlugin.proofWindow)",
         ]
-        if let gasLimit = context.snapshot.gasLimit { arguments.append("--builder.gaslimit=\(gasLimit)") }
-        return RuntimeService(
-            entrypoint: ["reth"],
-            command: arguments,
-            snapshotFolders: ["el"],
-            // The image is Ubuntu with bash and grep but no curl or wget.
-            healthcheck: .executionJSONRPC,
-            stopGracePeriodSeconds: 30)
+        // The image is Ubuntu with bash and grep (the JSON-RPC health check's tools) but no curl or wget.
+        return .execution(entrypoint: ["reth"], command: arguments, gasLimitFlag: "--builder.gaslimit", context: context)
     }
 
     public func readmeNotes(_ context: RuntimeContext) -> [String] {

@@ -92,11 +92,3 @@ func residentMemoryBytes() -> Int {
     #endif
     return peakResidentMemoryBytes()
 }
-
-extension Duration {
-    /// The duration in seconds.
-    var seconds: Double {
-        let (seconds, attoseconds) = components
-        return Double(seconds) + Double(attoseconds) / 1e18
-    }
-}

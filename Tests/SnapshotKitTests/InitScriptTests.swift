@@ -33,7 +33,7 @@ import Testing
             let result = try await RuntimeTestSupport.run(
                 program, [snapshot.appendingPathComponent(InitScript.path).path], environment: environment)
             let elapsed = ContinuousClock.now - start
-            return (result, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+            return (result, elapsed.seconds)
         }
 
         func configValue(_ key: String) throws -> String? {

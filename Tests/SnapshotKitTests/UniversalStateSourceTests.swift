@@ -227,7 +227,7 @@ import SnapshotTestSupport
         let proven = try #require(log.end(of: "reading proofs")) - start - traced
         let checked = try #require(log.all.last?.accounts)
         func perSecond(_ count: Int, _ time: Duration) -> Int {
-            Int(Double(count) / (Double(time.components.seconds) + Double(time.components.attoseconds) / 1e18))
+            Int(Double(count) / time.seconds)
         }
         print("universal source over loopback: \(blocks) blocks traced in \(traced) (\(perSecond(blocks, traced))/s); "
               + "\(checked) accounts (\(accounts.count) present, \(log.all.last?.storageSlots ?? 0) slots) "

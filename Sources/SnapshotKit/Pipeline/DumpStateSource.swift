@@ -12,10 +12,16 @@ public struct DumpStateSource: StateSource {
     public let url: URL
     /// Accounts per page.
     public let pageSize: Int
+    /// The longest account line read: geth's dump puts an account's whole storage on one line, so this is what the
+    /// largest contract needs. A longer line fails the read with a message naming the bound.
+    public let maximumLineBytes: Int
+    /// The default line bound, 256 MiB: a contract with about two million storage slots.
+    public static let defaultMaximumLineBytes = 256 << 20
 
-    public init(url: URL, pageSize: Int = 256) {
+    public init(url: URL, pageSize: Int = 256, maximumLineBytes: Int = defaultMaximumLineBytes) {
         self.url = url
         self.pageSize = max(1, pageSize)
+        self.maximumLineBytes = maximumLineBytes
     }
 
     public var name: String { "state dump" }
@@ -41,17 +47,17 @@ public struct DumpStateSource: StateSource {
 
     /// The state root on the dump's first line.
     public static func root(of url: URL) throws(DumpError) -> [UInt8] {
-        let reader = try DumpReader(url: url, pageSize: 1)
+        let reader = try DumpReader(url: url, pageSize: 1, maximumLineBytes: defaultMaximumLineBytes)
         return try reader.readRoot()
     }
 
     public func accountPages(_ context: StateSourceContext) -> AsyncThrowingStream<[Account], any Error> {
         let state = LockedState<DumpReader?>(nil)
-        let url = url, pageSize = pageSize, requirements = requirements
+        let url = url, pageSize = pageSize, maximumLineBytes = maximumLineBytes, requirements = requirements
         return AsyncThrowingStream(unfolding: {
             try state.withLock { reader throws -> [Account]? in
                 if reader == nil {
-                    let opened = try DumpReader(url: url, pageSize: pageSize)
+                    let opened = try DumpReader(url: url, pageSize: pageSize, maximumLineBytes: maximumLineBytes)
                     _ = try opened.readRoot()
                     reader = opened
                 }
@@ -65,14 +71,18 @@ public struct DumpStateSource: StateSource {
 
 /// The reading state of one pass over a dump file.
 private final class DumpReader {
+    /// The longest root line read: it holds one hash.
+    static let maximumRootLineBytes = 64 << 10
+
     private let lines: LineReader
     private let path: String
     private let pageSize: Int
+    private let maximumLineBytes: Int
     private var previousKey: [UInt8]?
     private var accounts = 0
     private var storageSlots = 0
 
-    init(url: URL, pageSize: Int) throws(DumpError) {
+    init(url: URL, pageSize: Int, maximumLineBytes: Int) throws(DumpError) {
         guard let lines = LineReader(url: url) else {
             let exists = FileManager.default.fileExists(atPath: url.path)
             throw DumpError(path: url.path, line: nil, reason: exists ? "cannot open the file" : "no such file")
@@ -80,6 +90,7 @@ private final class DumpReader {
         self.lines = lines
         self.path = url.path
         self.pageSize = pageSize
+        self.maximumLineBytes = maximumLineBytes
     }
 
     var progress: StateProgress {
@@ -89,7 +100,7 @@ private final class DumpReader {
 
     /// The state root of the first non-empty line, `{"root": "…"}`.
     func readRoot() throws(DumpError) -> [UInt8] {
-        guard let line = try nextNonEmptyLine() else { throw failure(nil, "the file is empty; expected a JSON-lines dump whose first line is {\"root\": \"0x…\"}") }
+        guard let line = try nextNonEmptyLine(limit: Self.maximumRootLineBytes) else { throw failure(nil, "the file is empty; expected a JSON-lines dump whose first line is {\"root\": \"0x…\"}") }
         let object: JSONValue
         do { object = try JSONParser.parse(Array(line)) } catch {
             let reason = line.allSatisfy({ $0 == UInt8(ascii: "{") || $0 == 0x20 || $0 == 0x09 })
@@ -113,7 +124,7 @@ private final class DumpReader {
     func nextPage(requirements: [NodeRequirement]) throws -> [Account]? {
         var page: [Account] = []
         page.reserveCapacity(pageSize)
-        while page.count < pageSize, let line = try nextNonEmptyLine() {
+        while page.count < pageSize, let line = try nextNonEmptyLine(limit: maximumLineBytes) {
             let account = try account(line, requirements: requirements)
             accounts += 1
             storageSlots += account.storage.count
@@ -122,12 +133,17 @@ private final class DumpReader {
         return page.isEmpty ? nil : page
     }
 
-    private func nextNonEmptyLine() throws(DumpError) -> ArraySlice<UInt8>? {
+    private func nextNonEmptyLine(limit: Int) throws(DumpError) -> ArraySlice<UInt8>? {
         do {
-            while let line = try lines.nextLine() {
+            while let line = try lines.nextLine(limit: limit) {
                 if line.contains(where: { $0 != 0x20 && $0 != 0x09 }) { return line }
             }
             return nil
+        } catch let tooLong as LineReader.LineTooLong {
+            throw failure(tooLong.line, limit == Self.maximumRootLineBytes
+                ? "no line break in the first \(ByteSize.text(limit)); expected a JSON-lines dump whose first line is {\"root\": \"0x…\"}"
+                : "the line is longer than \(ByteSize.text(limit)), the most one account (with its storage) may take; "
+                    + "expected a JSON-lines dump, one account per line")
         } catch {
             throw failure(nil, "cannot read the file: \(error.localizedDescription)")
         }

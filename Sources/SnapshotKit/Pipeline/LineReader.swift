@@ -1,7 +1,16 @@
 import Foundation
 
-/// Reads a file one line at a time through a fixed-size buffer, so memory is bounded by the longest line.
+/// Reads a file one line at a time through a fixed-size buffer, so memory is bounded by the longest line — and a line
+/// may be at most as long as the caller says, so a file without line breaks (`/dev/zero`) fails instead of filling
+/// memory.
 final class LineReader {
+    /// A line is longer than the bound given to `nextLine`.
+    struct LineTooLong: Error, Equatable {
+        /// The number of the line, from 1.
+        let line: Int
+        let limit: Int
+    }
+
     let url: URL
     /// The file's size when opened.
     let fileSize: Int
@@ -27,8 +36,9 @@ final class LineReader {
 
     deinit { try? handle.close() }
 
-    /// The next line without its line ending (`\n` or `\r\n`), or `nil` at the end of the file.
-    func nextLine() throws -> ArraySlice<UInt8>? {
+    /// The next line without its line ending (`\n` or `\r\n`), or `nil` at the end of the file. Throws `LineTooLong`
+    /// once more than `limit` bytes were read without a line break.
+    func nextLine(limit: Int) throws -> ArraySlice<UInt8>? {
         while true {
             if let newline = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
                 let line = buffer[start..<newline]
@@ -45,6 +55,7 @@ final class LineReader {
                 lineNumber += 1
                 return line.last == UInt8(ascii: "\r") ? line.dropLast() : line
             }
+            guard buffer.count - start <= limit else { throw LineTooLong(line: lineNumber + 1, limit: limit) }
             try fill()
         }
     }

@@ -11,7 +11,8 @@ public struct MetadataStep: SnapshotStep {
         guard let genesis = draft.executionGenesis else {
             preconditionFailure("the metadata step runs after the EL genesis step")
         }
-        let files = try FileDigests.digests(in: draft.workspace.folder, excluding: [SnapshotMetadata.fileName])
+        let files = try FileDigests.digests(
+            in: draft.workspace.folder, excluding: [SnapshotMetadata.fileName], known: [ExecutionGenesisStep.path: genesis.sha256])
         let metadata = SnapshotMetadata(
             tool: draft.tool,
             createdAt: draft.createdAt,

@@ -15,7 +15,7 @@ extension SnapshotVerifier {
         var changed: [String] = []
         for (path, digest) in listed.sorted(by: { $0.key < $1.key }) where present.files.contains(path) {
             do {
-                if try SnapshotFileDigests.sha256(of: url(path)) != digest.lowercased() { changed.append(path) }
+                if try knownDigests[path] ?? SnapshotFileDigests.sha256(of: url(path)) != digest.lowercased() { changed.append(path) }
             } catch {
                 problems.append(error.description)
             }

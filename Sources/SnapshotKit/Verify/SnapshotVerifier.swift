@@ -9,16 +9,24 @@ import Foundation
 public struct SnapshotVerifier: Sendable {
     /// The snapshot folder.
     public let folder: URL
+    /// What `el/genesis.json` holds when the caller already knows it — `create`, which computed it from the very
+    /// accounts it wrote, in the same pass — so the file is not read again; `nil` reads it.
+    public let executionGenesis: GenesisSummary?
+    /// Digests of files the caller hashed as it wrote them (path → lowercase hex SHA-256); the others are read.
+    public let knownDigests: [String: String]
 
-    public init(folder: URL) {
+    public init(folder: URL, executionGenesis: GenesisSummary? = nil, knownDigests: [String: String] = [:]) {
         self.folder = folder
+        self.executionGenesis = executionGenesis
+        self.knownDigests = knownDigests
     }
 
     /// Runs every check. Throws only when the folder cannot be verified at all (no folder, no usable
     /// `metadata.json`).
     public func run() throws(SnapshotVerificationError) -> VerificationReport {
         let metadata = try loadMetadata()
-        let execution = Result { () throws(SnapshotVerificationError) in try loadExecutionGenesis() }
+        let execution = executionGenesis.map { .success($0) }
+            ?? Result { () throws(SnapshotVerificationError) in try loadExecutionGenesis() }
         let consensus = Result { () throws(SnapshotVerificationError) in try loadConsensusGenesis() }
         return VerificationReport(checks: [
             checkFiles(metadata),
@@ -49,8 +57,8 @@ public struct SnapshotVerifier: Sendable {
         return SnapshotMetadataFields(json: json)
     }
 
-    private func loadExecutionGenesis() throws(SnapshotVerificationError) -> GenesisFile {
-        do { return try GenesisFile(contentsOf: url("el/genesis.json")) } catch {
+    private func loadExecutionGenesis() throws(SnapshotVerificationError) -> GenesisSummary {
+        do { return try GenesisSummary(contentsOf: url("el/genesis.json")) } catch {
             throw .unreadable(path: "el/genesis.json", reason: error.description)
         }
     }

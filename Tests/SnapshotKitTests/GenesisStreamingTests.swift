@@ -2,9 +2,12 @@ import Foundation
 import Testing
 @testable import SnapshotKit
 
-/// `GenesisReader`, `GenesisSummary` and the bounded-memory state root: the streaming path reads exactly what the
+/// `GenesisReader`, `Summary` and the bounded-memory state root: the streaming path reads exactly what the
 /// in-memory parser reads, on odd-but-valid files too, and stops at its bounds.
 @Suite struct GenesisStreamingTests {
+    /// The library's summary (the suite's module has a fixture type of the same name).
+    private typealias Summary = SnapshotKit.GenesisSummary
+
     private func file(_ text: String) throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("genesis-\(UUID().uuidString).json")
         try Data(text.utf8).write(to: url)
@@ -18,10 +21,13 @@ import Testing
     }
 
     private func accounts(_ count: Int) -> [Account] {
-        (0..<count).map { index in
-            Account(address: address(UInt32(index) + 1), nonce: UInt64(index % 3), balance: UInt256(UInt64(index) * 7 + 1),
-                    code: index % 10 == 0 ? [0x60, UInt8(truncatingIfNeeded: index)] : [],
-                    storage: index % 10 == 0 ? [UInt256(UInt64(index)).bigEndianBytes: UInt256(UInt64(index) + 1)] : [:])
+        (0..<count).map { (index: Int) -> Account in
+            let value = UInt64(index)
+            let isContract = index % 10 == 0
+            let code: [UInt8] = isContract ? [0x60, UInt8(truncatingIfNeeded: index)] : []
+            let storage: [[UInt8]: UInt256] = isContract ? [UInt256(value).bigEndianBytes: UInt256(value + 1)] : [:]
+            return Account(address: address(UInt32(index) + 1), nonce: value % 3, balance: UInt256(value * 7 + 1),
+                           code: code, storage: storage)
         }
     }
 
@@ -31,15 +37,15 @@ import Testing
         defer { try? FileManager.default.removeItem(at: url) }
         let inMemory = try GenesisFile(bytes: Array(text.utf8))
         #expect(try GenesisFile(contentsOf: url) == inMemory, sourceLocation: sourceLocation)
-        #expect(try GenesisSummary(contentsOf: url) == GenesisSummary(inMemory), sourceLocation: sourceLocation)
+        #expect(try Summary(contentsOf: url) == Summary(inMemory), sourceLocation: sourceLocation)
     }
 
     @Test func networkGenesisFilesReadTheSameStreamed() throws {
         for name in ["mainnet", "sepolia", "hoodi", "holesky", "cl-genesis-a"] {
             let url = try GenesisFixture.url("genesis/\(name).json")
             let inMemory = try GenesisFile(bytes: [UInt8](Data(contentsOf: url)))
-            let summary = try GenesisSummary(contentsOf: url)
-            #expect(summary == GenesisSummary(inMemory), "\(name)")
+            let summary = try Summary(contentsOf: url)
+            #expect(summary == Summary(inMemory), "\(name)")
             #expect(summary.header().hash() == inMemory.header().hash(), "\(name)")
         }
     }
@@ -73,7 +79,7 @@ import Testing
         let url = try file(text)
         defer { try? FileManager.default.removeItem(at: url) }
         let reader = try GenesisReader(contentsOf: url, maximumValueBytes: 64 << 10)
-        #expect(throws: GenesisError.valueTooLarge(path: url.path, offset: 59, limit: 64 << 10)) {
+        #expect(throws: GenesisError.valueTooLarge(path: url.path, offset: 93, limit: 64 << 10)) {
             try reader.forEachAccount { _ in }
         }
         #expect(GenesisError.valueTooLarge(path: "g.json", offset: 59, limit: 256 << 20).description.contains("256 MiB"))
@@ -93,12 +99,12 @@ import Testing
             let inMemory = #expect(throws: GenesisError.self) { try GenesisFile(bytes: Array(text.utf8)) }
             let streamed = #expect(throws: GenesisError.self) { try GenesisFile(contentsOf: url) }
             #expect(streamed == inMemory, "\(text)")
-            let summary = #expect(throws: GenesisError.self) { try GenesisSummary(contentsOf: url) }
+            let summary = #expect(throws: GenesisError.self) { try Summary(contentsOf: url) }
             #expect(summary == inMemory, "\(text)")
         }
         let truncated = try file(#"{"gasLimit": "1", "difficulty": "1", "alloc": {"0x0000000000000000000000000000000000000001": {"#)
         defer { try? FileManager.default.removeItem(at: truncated) }
-        #expect(throws: GenesisError.self) { try GenesisSummary(contentsOf: truncated) }
+        #expect(throws: GenesisError.self) { try Summary(contentsOf: truncated) }
         let folder = FileManager.default.temporaryDirectory
         #expect(throws: GenesisError.unreadable(path: folder.path, reason: "it is a directory")) { try GenesisReader(contentsOf: folder) }
     }
@@ -121,7 +127,7 @@ import Testing
             for account in byKey + [byKey[0]] { try builder.append(account) }
         }
         let small = AllocRootBuilder()
-        #expect(throws: GenesisError.duplicateAccount(byKey[0].address)) {
+        #expect(throws: GenesisError.duplicateAccount(byKey[2].address)) {
             for account in byKey.prefix(3) + [byKey[2]] { try small.append(account) }
         }
         let spilled = AllocRootBuilder(sorting: true, memoryBudget: 4096)
@@ -135,12 +141,12 @@ import Testing
         let all = accounts(3_000)
         let byKey = all.sorted { Keccak256.hash($0.address.bytes).lexicographicallyPrecedes(Keccak256.hash($1.address.bytes)) }
         let parameters = try GenesisParameters(json: JSONParser.parse(#"{"gasLimit": "1", "difficulty": "1", "config": {"chainId": 1}}"#))
-        let expected = GenesisSummary(parameters: parameters, accounts: 3_000, contracts: 300, storageSlots: 300, stateRoot: StateRoot.of(all))
+        let expected = Summary(parameters: parameters, accounts: 3_000, contracts: 300, storageSlots: 300, stateRoot: StateRoot.of(all))
         for order in [all, byKey, Array(byKey.dropFirst()) + [byKey[0]]] {
             let url = FileManager.default.temporaryDirectory.appendingPathComponent("genesis-\(UUID().uuidString).json")
             defer { try? FileManager.default.removeItem(at: url) }
             try GenesisFile(parameters: parameters, alloc: order).write(to: url)
-            #expect(try GenesisSummary(contentsOf: url, temporaryFolder: FileManager.default.temporaryDirectory, memoryBudget: 4096) == expected)
+            #expect(try Summary(contentsOf: url, temporaryFolder: FileManager.default.temporaryDirectory, memoryBudget: 4096) == expected)
         }
     }
 }

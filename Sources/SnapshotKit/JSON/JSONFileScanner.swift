@@ -93,6 +93,7 @@ final class JSONFileScanner {
         while true {
             let from = scanned
             if let end = buffer.withUnsafeBufferPointer({ extent.scan($0, from: from) }) {
+                guard end - start <= limit else { throw .valueTooLong(offset: base + start, limit: limit) }
                 position = end
                 return (buffer[start..<end], base + start)
             }
@@ -102,6 +103,7 @@ final class JSONFileScanner {
             (start, scanned) = (0, kept)
             guard more else {
                 guard extent.endsAtEndOfInput else { throw syntax("unexpected end of input") }
+                guard buffer.count <= limit else { throw .valueTooLong(offset: base, limit: limit) }
                 position = buffer.count
                 return (buffer[0..<buffer.count], base)
             }

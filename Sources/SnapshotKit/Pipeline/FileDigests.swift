@@ -40,7 +40,11 @@ public enum FileDigests {
         }
         var result: [(path: String, sha256: String)] = []
         for (relative, url) in paths.sorted(by: { $0.relative < $1.relative }) {
-            result.append((relative, try known[relative] ?? sha256(of: url)))
+            if let digest = known[relative] {
+                result.append((relative, digest))
+            } else {
+                result.append((relative, try sha256(of: url)))
+            }
         }
         return result
     }

@@ -39,8 +39,10 @@ final class LineReader {
     /// The next line without its line ending (`\n` or `\r\n`), or `nil` at the end of the file. Throws `LineTooLong`
     /// once more than `limit` bytes were read without a line break.
     func nextLine(limit: Int) throws -> ArraySlice<UInt8>? {
+        var searchFrom = start
         while true {
-            if let newline = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
+            if let newline = buffer[searchFrom...].firstIndex(of: UInt8(ascii: "\n")) {
+                guard newline - start <= limit else { throw LineTooLong(line: lineNumber + 1, limit: limit) }
                 let line = buffer[start..<newline]
                 bytesConsumed += newline + 1 - start
                 start = newline + 1
@@ -49,14 +51,17 @@ final class LineReader {
             }
             if atEnd {
                 guard start < buffer.count else { return nil }
+                guard buffer.count - start <= limit else { throw LineTooLong(line: lineNumber + 1, limit: limit) }
                 let line = buffer[start...]
                 bytesConsumed += buffer.count - start
                 start = buffer.count
                 lineNumber += 1
                 return line.last == UInt8(ascii: "\r") ? line.dropLast() : line
             }
-            guard buffer.count - start <= limit else { throw LineTooLong(line: lineNumber + 1, limit: limit) }
+            let searched = buffer.count - start
+            guard searched <= limit else { throw LineTooLong(line: lineNumber + 1, limit: limit) }
             try fill()
+            searchFrom = start + searched
         }
     }
 

@@ -150,3 +150,38 @@ import Testing
         }
     }
 }
+
+/// The plain-form decoders give exactly what the JSON path gives, or step aside (`nil`) for it.
+@Suite struct PlainAccountDecodingTests {
+    private let address = Address(bytes: [UInt8](repeating: 0xab, count: 20))!
+
+    @Test func plainAccountsMatchTheJSONPath() throws {
+        let values = [
+            #"{}"#, #"{"balance": "0x10"}"#, #"{"balance": "16"}"#, #"{"balance": 16}"#, #"{"balance": "0x"}"#, #"{"balance": ""}"#,
+            #"{"balance": "0X1F", "nonce": "0x0"}"#, #"{"nonce": 7, "balance": "0"}"#, #"{"nonce": "0x10000000000000000"}"#,
+            #"{"balance": "0x" "#, #"{"balance": "lots"}"#, #"{"balance": -1}"#, #"{"balance": 1.5}"#, #"{"balance": 01}"#,
+            #"{"balance": "1"} x"#, #"{"Balance": "1"}"#, #"{"wei": "1"}"#, #"{"balance": null}"#, #"{"balance": "\u0031"}"#,
+            #"{"code": "0x6000"}"#, #"{"code": "6000"}"#, #"{"code": "0x600"}"#, #"{"code": "0xzz"}"#, #"{"code": ""}"#,
+            #"{"storage": {"0x01": "0x02", "0x03": "0x00", "0x": "0x5"}}"#, #"{"storage": {"1": "10", "0x0001": "0xabc"}}"#,
+            #"{"storage": {"0x01": "0x02", "0x1": "0x03"}}"#, #"{"storage": {"0x01": 2}}"#, #"{"storage": {}}"#,
+            "{\"storage\": {\"0x\(String(repeating: "f", count: 64))\": \"0x\(String(repeating: "0", count: 10))\(String(repeating: "e", count: 64))\"}}",
+            "{\"storage\": {\"0x1\(String(repeating: "f", count: 64))\": \"0x1\"}}",
+            #"{"balance": "1", "balance": "2"}"#, #"{"balance": "1", "secretKey": "0x01"}"#, #"{ "balance" : "0x1" , "nonce" : 2 }"#,
+            "{\"balance\": \"\(String(repeating: "9", count: 78))\"}", "{\"balance\": \"\(String(repeating: "9", count: 80))\"}",
+        ]
+        var scratch = FlatJSONObject()
+        for text in values {
+            let bytes = Array(text.utf8)
+            let plain = bytes.withUnsafeBufferPointer { GenesisAlloc.plainAccount(address: address, bytes: $0, scratch: &scratch) }
+            let full: Account? = try? JSONParser.parse(bytes).map { try GenesisAlloc.account(key: address.description, json: $0) }
+            if let plain { #expect(plain == full, "\(text)") }
+        }
+        let canonical = Array(#"{"balance": "0x1", "nonce": "0x2", "code": "0x6000", "storage": {"0x01": "0x02"}}"#.utf8)
+        #expect(canonical.withUnsafeBufferPointer { GenesisAlloc.plainAccount(address: address, bytes: $0, scratch: &scratch) } != nil,
+                "the writer's form takes the plain path")
+    }
+}
+
+private extension JSONValue {
+    func map<T>(_ body: (JSONValue) throws -> T) rethrows -> T { try body(self) }
+}

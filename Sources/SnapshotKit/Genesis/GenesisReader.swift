@@ -5,7 +5,8 @@ import Foundation
 ///
 /// The top-level members may come in any order (`alloc` before `config` too): opening passes over the alloc without
 /// reading it, and `forEachAccount` returns to it. Memory is bounded by the largest single value — one alloc account
-/// with its storage, or one top-level field — which may be at most `maximumValueBytes` long. Accounts are read with
+/// with its storage, or one top-level field — which may be at most `maximumValueBytes` long. Accounts in the plain
+/// form a genesis writer emits are decoded straight from the bytes (`GenesisAlloc.plainAccount`), any other with
 /// `GenesisAlloc.account(key:json:)`, so they are exactly what `GenesisFile(json:)` reads; duplicate addresses are not
 /// detected here (`GenesisSummary` detects them while it sorts for the state root).
 public final class GenesisReader {
@@ -65,11 +66,16 @@ public final class GenesisReader {
             }
             try scanner.expect(UInt8(ascii: "{"), "expected '{'")
             if try scanner.peek() == UInt8(ascii: "}") { return }
+            var scratch = FlatJSONObject()
             repeat {
                 let key = try Self.key(scanner)
                 try scanner.expect(UInt8(ascii: ":"), "expected ':'")
-                let json = try Self.value(scanner, limit: maximumValueBytes)
-                try body(try GenesisAlloc.account(key: key, json: json))
+                let (bytes, offset) = try scanner.captureValue(limit: maximumValueBytes)
+                let address = try? Address(hex: key)
+                let plain = address.flatMap { address in
+                    bytes.withUnsafeBufferPointer { GenesisAlloc.plainAccount(address: address, bytes: $0, scratch: &scratch) }
+                }
+                try body(try plain ?? GenesisAlloc.account(key: key, json: Self.parse(bytes, offset: offset)))
             } while try !scanner.separatorOrClose(UInt8(ascii: "}"))
         } catch let failure as JSONFileScanner.Failure {
             throw Self.genesisError(failure, path: url.path)

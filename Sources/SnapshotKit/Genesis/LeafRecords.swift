@@ -8,9 +8,6 @@ struct LeafRecords {
     /// Where each record starts in `bytes`.
     private(set) var starts: [Int] = []
 
-    var count: Int { starts.count }
-    var isEmpty: Bool { starts.isEmpty }
-
     /// Appends one entry. `leaf` is an account's RLP, always shorter than 256 bytes.
     mutating func append(key: [UInt8], address: Address, leaf: [UInt8]) {
         precondition(key.count == 32 && leaf.count < 256, "a state-trie entry has a 32-byte key and a short leaf")
@@ -19,12 +16,6 @@ struct LeafRecords {
         bytes.append(contentsOf: address.bytes)
         bytes.append(UInt8(leaf.count))
         bytes.append(contentsOf: leaf)
-    }
-
-    /// Appends one packed record.
-    mutating func append(record: UnsafeRawBufferPointer) {
-        starts.append(bytes.count)
-        bytes.append(contentsOf: record)
     }
 
     mutating func removeAll() {

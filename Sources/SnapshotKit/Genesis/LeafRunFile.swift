@@ -26,9 +26,6 @@ final class LeafRunFile {
 
     deinit { close(descriptor) }
 
-    /// Number of runs written.
-    var runCount: Int { runs.count }
-
     /// Appends `records`, already sorted, as one run, in 1 MiB writes.
     func write(run records: LeafRecords) throws(GenesisError) {
         let start = size

@@ -17,10 +17,6 @@ final class JSONFileScanner {
         case unreadable(String)
     }
 
-    /// The file's path.
-    let path: String
-    /// The file's size when opened (0 for devices and pipes).
-    let fileSize: Int
 
     private let handle: FileHandle
     private var buffer: [UInt8] = []
@@ -35,9 +31,6 @@ final class JSONFileScanner {
     init?(url: URL) {
         guard let handle = FileHandle(forReadingAtPath: url.path) else { return nil }
         self.handle = handle
-        path = url.path
-        let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
-        fileSize = (attributes?[.size] as? NSNumber)?.intValue ?? 0
     }
 
     deinit { try? handle.close() }

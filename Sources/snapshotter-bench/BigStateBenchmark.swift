@@ -56,7 +56,8 @@ struct BigStateBenchmark: BenchmarkSection {
     }
 }
 
-/// One run of a child process: wall time and peak resident memory, from `wait4`.
+/// One run of a child process: wall time and peak resident memory, from `wait4` — at least this process's resident
+/// size when it spawned the child, which Linux counts in.
 private struct ChildRun {
     let seconds: Double
     let peakResidentBytes: Int
@@ -70,6 +71,9 @@ private struct ChildRun {
         posix_spawn_file_actions_addopen(&actions, 2, log.path + ".err", O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         let argv = ([binary.path] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
+        // A spawned child starts with its parent's peak RSS (Linux carries the high-water mark over `exec`): lower
+        // this process's to its current size first, or the child would report the generator's peak.
+        resetPeakResidentMemory()
         let clock = ContinuousClock()
         let start = clock.now
         var pid: pid_t = 0

@@ -4,6 +4,7 @@ import Foundation
 let sections: [any BenchmarkSection] = [
     KeccakBenchmark(),
     StateRootBenchmark(),
+    BigStateBenchmark(),
     CLGenesisBenchmark(),
     ExtractBenchmark(),
     GethExtractBenchmark(),

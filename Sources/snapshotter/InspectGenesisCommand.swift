@@ -20,7 +20,7 @@ struct InspectGenesisCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let genesis = try reportingErrors { try GenesisFile(contentsOf: URL(fileURLWithPath: file)) }
+        let genesis = try reportingErrors { try GenesisSummary(contentsOf: URL(fileURLWithPath: file)) }
         let summary = Summary(genesis)
         print(json ? JSONWriter.string(summary.json, indent: 2) : summary.text)
     }
@@ -37,13 +37,13 @@ struct InspectGenesisCommand: ParsableCommand {
         let timestamp: UInt64
         let forks: [String]
 
-        init(_ genesis: GenesisFile) {
+        init(_ genesis: GenesisSummary) {
             let parameters = genesis.parameters
             let header = genesis.header()
             chainId = parameters.config.chainId
-            accounts = genesis.alloc.count
-            contracts = genesis.alloc.filter { !$0.code.isEmpty }.count
-            storageSlots = genesis.alloc.reduce(0) { $0 + $1.storage.count }
+            accounts = genesis.accounts
+            contracts = genesis.contracts
+            storageSlots = genesis.storageSlots
             stateRoot = header.stateRoot
             hash = header.hash()
             number = parameters.number

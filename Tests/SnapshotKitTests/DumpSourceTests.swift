@@ -168,4 +168,31 @@ import Testing
         let path = "/nonexistent/\(UUID().uuidString).jsonl"
         #expect(throws: DumpError(path: path, line: nil, reason: "no such file")) { try DumpStateSource.root(of: URL(fileURLWithPath: path)) }
     }
+
+    /// A line longer than the bound (geth writes a contract's whole storage on one line) fails naming the bound,
+    /// having read no more than the bound and one chunk.
+    @Test func aLineOverTheBoundSaysSo() async throws {
+        let contract = Account(address: PipelineFixture.address(9), code: [0x60, 0x00], storage: Dictionary(uniqueKeysWithValues: (1...200).map {
+            (UInt256(UInt64($0)).bigEndianBytes, UInt256(UInt64($0)))
+        }))
+        let url = try write([rootLine, line(contract)])
+        defer { try? FileManager.default.removeItem(at: url) }
+        let source = DumpStateSource(url: url, maximumLineBytes: 4096)
+        let block = try PipelineFixture.block(stateRoot: DumpStateSource.root(of: url))
+        let error = await #expect(throws: DumpError.self) {
+            for try await _ in source.accountPages(StateSourceContext(block: block, concurrency: 1) { _ in }) {}
+        }
+        #expect(error?.line == 2)
+        #expect(error?.description.contains("the line is longer than 4 KiB, the most one account (with its storage) may take") == true)
+        #expect(DumpStateSource.defaultMaximumLineBytes == 256 << 20)
+    }
+
+    /// A file without line breaks fails at once on its first line instead of filling memory.
+    @Test(.enabled(if: FileManager.default.isReadableFile(atPath: "/dev/zero"), "needs /dev/zero"))
+    func devZeroFailsFast() {
+        let path = "/dev/zero"
+        #expect(throws: DumpError(path: path, line: 1, reason: "no line break in the first 64 KiB; expected a JSON-lines dump whose first line is {\"root\": \"0x…\"}")) {
+            try DumpStateSource.root(of: URL(fileURLWithPath: path))
+        }
+    }
 }

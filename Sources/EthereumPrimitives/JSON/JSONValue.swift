@@ -29,8 +29,21 @@ public indirect enum JSONValue: Sendable, Equatable {
     public subscript(key: String) -> JSONValue? {
         guard case .object(let members) = self else { return nil }
         if let exact = members.first(where: { $0.key == key }) { return exact.value }
-        let lowered = key.lowercased()
-        return members.first { $0.key.lowercased() == lowered }?.value
+        return members.first { Self.equalIgnoringCase($0.key, key) }?.value
+    }
+
+    /// Whether two member names are equal but for letter case; ASCII names are compared without allocating.
+    private static func equalIgnoringCase(_ a: String, _ b: String) -> Bool {
+        var (left, right) = (a.utf8.makeIterator(), b.utf8.makeIterator())
+        while true {
+            switch (left.next(), right.next()) {
+            case (nil, nil): return true
+            case (let x?, let y?) where x < 0x80 && y < 0x80:
+                if x | (x &- 0x41 < 26 ? 0x20 : 0) != y | (y &- 0x41 < 26 ? 0x20 : 0) { return false }
+            case (_?, _?): return a.lowercased() == b.lowercased()
+            default: return false
+            }
+        }
     }
 
     /// The element at `index` of an array.

@@ -51,6 +51,39 @@ public enum GenesisAlloc {
         return Account(address: address, nonce: nonce, balance: balance, code: code, storage: storage)
     }
 
+    /// The account of an alloc value in the plain form `FlatJSONObject` reads, exactly as `account(key:json:)` reads
+    /// it, without building a `JSONValue`; `nil` when the value is not plain, has other members, or holds something
+    /// `account(key:json:)` must reject (it then says why).
+    static func plainAccount(address: Address, bytes: UnsafeBufferPointer<UInt8>, scratch: inout FlatJSONObject) -> Account? {
+        typealias Plain = PlainValueDecoding
+        guard scratch.parse(bytes) else { return nil }
+        var balance = UInt256.zero, nonce: UInt64 = 0, code: [UInt8] = []
+        var storage: [[UInt8]: UInt256] = [:]
+        for member in scratch.members {
+            let name = bytes[member.name], value = bytes[member.value]
+            if Plain.isName(name, "balance") {
+                guard member.kind != .object, let parsed = Plain.quantity(value, isNumber: member.kind == .number) else { return nil }
+                balance = parsed
+            } else if Plain.isName(name, "nonce") {
+                guard member.kind != .object, let parsed = Plain.quantity(value, isNumber: member.kind == .number)?.uint64Value else { return nil }
+                nonce = parsed
+            } else if Plain.isName(name, "code") {
+                guard member.kind == .string, let parsed = Plain.bytes(value) else { return nil }
+                code = parsed
+            } else if Plain.isName(name, "storage") {
+                guard member.kind == .object else { return nil }
+                storage.reserveCapacity(member.pairs.count)
+                for pair in scratch.pairs[member.pairs] {
+                    guard let slot = Plain.word(bytes[pair.key]), let word = Plain.word(bytes[pair.value]),
+                          storage.updateValue(word, forKey: slot.bigEndianBytes) == nil else { return nil }
+                }
+            } else {
+                return nil
+            }
+        }
+        return Account(address: address, nonce: nonce, balance: balance, code: code, storage: storage)
+    }
+
     /// A storage object: slot (left-padded to 32 bytes) → nonzero value.
     static func storage(_ json: JSONValue, field: String) throws(GenesisError) -> [[UInt8]: UInt256] {
         guard let members = json.objectValue else { throw .invalidField(field: field, reason: "expected an object") }

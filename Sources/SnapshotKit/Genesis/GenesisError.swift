@@ -15,6 +15,9 @@ public enum GenesisError: Error, Equatable, CustomStringConvertible {
     case duplicateAccount(Address)
     /// The output could not be written.
     case unwritable(path: String, reason: String)
+    /// One value of the file (an alloc account with its storage, or a top-level field) is longer than the reader's
+    /// bound, so it is not read into memory.
+    case valueTooLarge(path: String, offset: Int, limit: Int)
 
     public var description: String {
         switch self {
@@ -25,6 +28,9 @@ public enum GenesisError: Error, Equatable, CustomStringConvertible {
         case .invalidQuantity(let error): "genesis \(error)"
         case .duplicateAccount(let address): "genesis alloc lists \(address) more than once"
         case .unwritable(let path, let reason): "cannot write genesis file \(path): \(reason)"
+        case .valueTooLarge(let path, let offset, let limit):
+            "genesis file \(path): the value at byte \(offset) is longer than \(ByteSize.text(limit)), the most one alloc account "
+                + "(with its storage) or one field may take; is this a genesis file?"
         }
     }
 }

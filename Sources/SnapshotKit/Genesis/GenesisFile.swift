@@ -26,23 +26,23 @@ public struct GenesisFile: Sendable, Equatable {
         try self.init(json: json)
     }
 
-    /// Reads a genesis file.
+    /// Reads a genesis file, streaming it with `GenesisReader` (the alloc ends up in memory: for large files read a
+    /// `GenesisSummary` or use `GenesisReader` directly).
     public init(contentsOf url: URL) throws(GenesisError) {
-        let data: Data
+        let reader = try GenesisReader(contentsOf: url)
+        var alloc: [Account] = []
+        var seen = Set<Address>()
         do {
-            data = try Data(contentsOf: url)
+            try reader.forEachAccount { account in
+                guard seen.insert(account.address).inserted else { throw GenesisError.duplicateAccount(account.address) }
+                alloc.append(account)
+            }
+        } catch let error as GenesisError {
+            throw error
         } catch {
-            throw .unreadable(path: url.path, reason: Self.whyUnreadable(url, error))
+            throw .unreadable(path: url.path, reason: "\(error)")
         }
-        try self.init(bytes: [UInt8](data))
-    }
-
-    private static func whyUnreadable(_ url: URL, _ error: any Error) -> String {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { return "no such file" }
-        if isDirectory.boolValue { return "it is a directory" }
-        if !FileManager.default.isReadableFile(atPath: url.path) { return "permission denied" }
-        return error.localizedDescription
+        self.init(parameters: reader.parameters, alloc: alloc)
     }
 
     /// The state root of the alloc.

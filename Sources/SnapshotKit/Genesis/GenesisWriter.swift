@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// Writes a genesis file in the portable form that geth, Besu, Nethermind and Reth all read, one account at a time,
@@ -16,12 +17,15 @@ public final class GenesisWriter {
     public private(set) var accountCount = 0
     /// Bytes handed to the output so far (all of them once `finish()` returned).
     public private(set) var byteCount = 0
+    /// The lowercase hex SHA-256 of everything written, hashed as it was written; set by `finish()`.
+    public private(set) var sha256: String?
 
     private let output: ([UInt8]) throws -> Void
     private let destination: String
     private var ownedHandle: FileHandle?
     private var buffer: [UInt8] = []
     private var isFinished = false
+    private var hasher = SHA256()
     private static let flushThreshold = 1 << 20
 
     /// A writer that hands its output to `output` in chunks; `destination` names it in errors.
@@ -58,6 +62,7 @@ public final class GenesisWriter {
         isFinished = true
         appendText(accountCount == 0 ? "}\n}\n" : "\n  }\n}\n")
         try flush()
+        sha256 = Hex.encode(hasher.finalize(), prefixed: false)
         if let handle = ownedHandle {
             do { try handle.close() } catch { throw .unwritable(path: destination, reason: "\(error)") }
             ownedHandle = nil
@@ -130,6 +135,7 @@ public final class GenesisWriter {
     private func flush() throws(GenesisError) {
         guard !buffer.isEmpty else { return }
         do { try output(buffer) } catch { throw .unwritable(path: destination, reason: "\(error)") }
+        hasher.update(data: buffer)
         byteCount += buffer.count
         buffer.removeAll(keepingCapacity: true)
     }

@@ -44,8 +44,10 @@ public struct ELGenesisBuilder: Sendable {
         GenesisHeader(parameters: parameters, stateRoot: stateRoot)
     }
 
-    /// Streams `extractor`'s verified accounts into a genesis file at `url` and returns what was written. The file
-    /// is complete only when this returns; on any error it is left partial for the caller to remove.
+    /// Streams `extractor`'s verified accounts into a genesis file at `url` and returns what was written — the state
+    /// root computed from the accounts as they were written and the file's digest hashed from the bytes as they were
+    /// written, so the file never needs reading back. The file is complete only when this returns; on any error it is
+    /// left partial for the caller to remove.
     public func write(_ extractor: StateExtractor, to url: URL) async throws -> ELGenesisResult {
         precondition(extractor.block == block, "the extractor must read the block the genesis is planned for")
         let writer = try GenesisWriter(parameters: parameters, url: url)
@@ -56,7 +58,7 @@ public struct ELGenesisBuilder: Sendable {
         let header = header(stateRoot: state.stateRoot)
         return ELGenesisResult(
             state: state, parameters: parameters, genesisHash: header.hash(), header: header, bytes: writer.byteCount,
-            activatedForks: forks.activated, droppedForks: forks.dropped)
+            sha256: writer.sha256!, activatedForks: forks.activated, droppedForks: forks.dropped)
     }
 }
 
@@ -71,6 +73,8 @@ public struct ELGenesisResult: Sendable, Equatable {
     public var header: GenesisHeader
     /// Size of the genesis file.
     public var bytes: Int
+    /// The lowercase hex SHA-256 of the file, computed as it was written.
+    public var sha256: String
     /// Forks active at genesis, by name.
     public var activatedForks: [String]
     /// Forks removed because they were not active at the pinned block.
@@ -80,12 +84,13 @@ public struct ELGenesisResult: Sendable, Equatable {
     public var block: ExecutionGenesisBlock { ExecutionGenesisBlock(parameters: parameters, header: header) }
 
     public init(state: ExtractedState, parameters: GenesisParameters, genesisHash: [UInt8], header: GenesisHeader, bytes: Int,
-                activatedForks: [String], droppedForks: [String]) {
+                sha256: String, activatedForks: [String], droppedForks: [String]) {
         self.state = state
         self.parameters = parameters
         self.genesisHash = genesisHash
         self.header = header
         self.bytes = bytes
+        self.sha256 = sha256
         self.activatedForks = activatedForks
         self.droppedForks = droppedForks
     }

@@ -5,10 +5,12 @@ import Foundation
 public enum MetadataStep {
     public static let title = "writing \(SnapshotMetadata.fileName)"
 
-    /// Writes the metadata of what the earlier stages made into `workspace` and returns it.
+    /// Writes the metadata of what the earlier stages made into `workspace` and returns it. The EL genesis' digest
+    /// is the one hashed while it was written, not read back.
     public static func run(_ request: SnapshotRequest, execution: ELGenesisResult, consensus: ConsensusGenesis,
                            runtime: RuntimeRecord, in workspace: SnapshotWorkspace) throws -> SnapshotMetadata {
-        let files = try FileDigests.digests(in: workspace.folder, excluding: [SnapshotMetadata.fileName])
+        let files = try FileDigests.digests(
+            in: workspace.folder, excluding: [SnapshotMetadata.fileName], known: [ExecutionGenesisStep.path: execution.sha256])
         let metadata = SnapshotMetadata(
             tool: request.tool,
             createdAt: request.createdAt,

@@ -49,7 +49,7 @@ public struct SnapshotPipeline: Sendable {
             let metadata = try MetadataStep.run(
                 request, execution: executionGenesis, consensus: consensusGenesis, runtime: runtimeRecord, in: workspace)
             onStage(VerificationStep.title)
-            try VerificationStep.run(in: workspace)
+            try VerificationStep.run(in: workspace, execution: executionGenesis)
             return Snapshot(
                 folder: try workspace.commit(), request: request, execution: executionGenesis, consensus: consensusGenesis,
                 runtime: runtimeRecord, metadata: metadata)

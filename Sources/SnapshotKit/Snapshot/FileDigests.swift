@@ -22,8 +22,9 @@ public enum FileDigests {
     }
 
     /// Every regular file under `folder` (recursively) except the paths in `excluding`, by path relative to
-    /// `folder` with `/` separators, with its digest; sorted by path.
-    public static func digests(in folder: URL, excluding: Set<String> = []) throws(WorkspaceError) -> [(path: String, sha256: String)] {
+    /// `folder` with `/` separators, with its digest; sorted by path. Files in `known` (path → digest, computed as
+    /// they were written) are not read again.
+    public static func digests(in folder: URL, excluding: Set<String> = [], known: [String: String] = [:]) throws(WorkspaceError) -> [(path: String, sha256: String)] {
         let base = folder.standardizedFileURL.resolvingSymlinksInPath().path
         guard let enumerator = FileManager.default.enumerator(
             at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: []) else {
@@ -39,7 +40,11 @@ public enum FileDigests {
         }
         var result: [(path: String, sha256: String)] = []
         for (relative, url) in paths.sorted(by: { $0.relative < $1.relative }) {
-            result.append((relative, try sha256(of: url)))
+            if let digest = known[relative] {
+                result.append((relative, digest))
+            } else {
+                result.append((relative, try sha256(of: url)))
+            }
         }
         return result
     }

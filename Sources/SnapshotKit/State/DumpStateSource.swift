@@ -12,10 +12,16 @@ public struct DumpStateSource: StateSource {
     public let url: URL
     /// Accounts per page.
     public let pageSize: Int
+    /// The longest account line read: geth's dump puts an account's whole storage on one line, so this is what the
+    /// largest contract needs. A longer line fails the read with a message naming the bound.
+    public let maximumLineBytes: Int
+    /// The default line bound, 256 MiB: a contract with about two million storage slots.
+    public static let defaultMaximumLineBytes = 256 << 20
 
-    public init(url: URL, pageSize: Int = 256) {
+    public init(url: URL, pageSize: Int = 256, maximumLineBytes: Int = defaultMaximumLineBytes) {
         self.url = url
         self.pageSize = max(1, pageSize)
+        self.maximumLineBytes = maximumLineBytes
     }
 
     public var name: String { "state dump" }
@@ -41,17 +47,17 @@ public struct DumpStateSource: StateSource {
 
     /// The state root on the dump's first line.
     public static func root(of url: URL) throws(DumpError) -> [UInt8] {
-        let reader = try DumpReader(url: url, pageSize: 1)
+        let reader = try DumpReader(url: url, pageSize: 1, maximumLineBytes: defaultMaximumLineBytes)
         return try reader.readRoot()
     }
 
     public func accountPages(_ context: StateSourceContext) -> AsyncThrowingStream<[Account], any Error> {
         let state = LockedState<DumpReader?>(nil)
-        let url = url, pageSize = pageSize, requirements = requirements
+        let url = url, pageSize = pageSize, maximumLineBytes = maximumLineBytes, requirements = requirements
         return AsyncThrowingStream(unfolding: {
             try state.withLock { reader throws -> [Account]? in
                 if reader == nil {
-                    let opened = try DumpReader(url: url, pageSize: pageSize)
+                    let opened = try DumpReader(url: url, pageSize: pageSize, maximumLineBytes: maximumLineBytes)
                     _ = try opened.readRoot()
                     reader = opened
                 }
@@ -65,14 +71,20 @@ public struct DumpStateSource: StateSource {
 
 /// The reading state of one pass over a dump file.
 private final class DumpReader {
+    /// The longest root line read: it holds one hash.
+    static let maximumRootLineBytes = 64 << 10
+
     private let lines: LineReader
     private let path: String
     private let pageSize: Int
+    private let maximumLineBytes: Int
     private var previousKey: [UInt8]?
+    /// Reused by every plain line.
+    private var scratch = FlatJSONObject()
     private var accounts = 0
     private var storageSlots = 0
 
-    init(url: URL, pageSize: Int) throws(DumpError) {
+    init(url: URL, pageSize: Int, maximumLineBytes: Int) throws(DumpError) {
         guard let lines = LineReader(url: url) else {
             let exists = FileManager.default.fileExists(atPath: url.path)
             throw DumpError(path: url.path, line: nil, reason: exists ? "cannot open the file" : "no such file")
@@ -80,6 +92,7 @@ private final class DumpReader {
         self.lines = lines
         self.path = url.path
         self.pageSize = pageSize
+        self.maximumLineBytes = maximumLineBytes
     }
 
     var progress: StateProgress {
@@ -89,7 +102,7 @@ private final class DumpReader {
 
     /// The state root of the first non-empty line, `{"root": "…"}`.
     func readRoot() throws(DumpError) -> [UInt8] {
-        guard let line = try nextNonEmptyLine() else { throw failure(nil, "the file is empty; expected a JSON-lines dump whose first line is {\"root\": \"0x…\"}") }
+        guard let line = try nextNonEmptyLine(limit: Self.maximumRootLineBytes) else { throw failure(nil, "the file is empty; expected a JSON-lines dump whose first line is {\"root\": \"0x…\"}") }
         let object: JSONValue
         do { object = try JSONParser.parse(Array(line)) } catch {
             let reason = line.allSatisfy({ $0 == UInt8(ascii: "{") || $0 == 0x20 || $0 == 0x09 })
@@ -113,7 +126,7 @@ private final class DumpReader {
     func nextPage(requirements: [NodeRequirement]) throws -> [Account]? {
         var page: [Account] = []
         page.reserveCapacity(pageSize)
-        while page.count < pageSize, let line = try nextNonEmptyLine() {
+        while page.count < pageSize, let line = try nextNonEmptyLine(limit: maximumLineBytes) {
             let account = try account(line, requirements: requirements)
             accounts += 1
             storageSlots += account.storage.count
@@ -122,12 +135,17 @@ private final class DumpReader {
         return page.isEmpty ? nil : page
     }
 
-    private func nextNonEmptyLine() throws(DumpError) -> ArraySlice<UInt8>? {
+    private func nextNonEmptyLine(limit: Int) throws(DumpError) -> ArraySlice<UInt8>? {
         do {
-            while let line = try lines.nextLine() {
+            while let line = try lines.nextLine(limit: limit) {
                 if line.contains(where: { $0 != 0x20 && $0 != 0x09 }) { return line }
             }
             return nil
+        } catch let tooLong as LineReader.LineTooLong {
+            throw failure(tooLong.line, limit == Self.maximumRootLineBytes
+                ? "no line break in the first \(ByteSize.text(limit)); expected a JSON-lines dump whose first line is {\"root\": \"0x…\"}"
+                : "the line is longer than \(ByteSize.text(limit)), the most one account (with its storage) may take; "
+                    + "expected a JSON-lines dump, one account per line")
         } catch {
             throw failure(nil, "cannot read the file: \(error.localizedDescription)")
         }
@@ -135,6 +153,12 @@ private final class DumpReader {
 
     private func account(_ line: ArraySlice<UInt8>, requirements: [NodeRequirement]) throws -> Account {
         let number = lines.lineNumber
+        if let plain = line.withUnsafeBufferPointer({ plainAccount($0) }) {
+            try checkOrder(key: plain.key, address: plain.account.address, line: number)
+            if let codeHash = plain.codeHash, let error = missingCode(plain.account, codeHash: codeHash, line: number, requirements) { throw error }
+            if let root = plain.root, let error = missingStorage(plain.account, root: root, line: number, requirements) { throw error }
+            return plain.account
+        }
         let json: JSONValue
         do { json = try JSONParser.parse(Array(line)) } catch { throw failure(number, "not JSON: \(error.reason)") }
         guard json.objectValue != nil else { throw failure(number, "expected one account object per line") }
@@ -147,6 +171,73 @@ private final class DumpReader {
         }
         let address: Address
         do { address = try Address(hex: addressText) } catch { throw failure(number, error.description) }
+        try checkOrder(key: key, address: address, line: number)
+
+        let account = Account(
+            address: address,
+            nonce: try quantity(json, "nonce", line: number) { value, field throws(Quantity.ParseError) in try Quantity.uint64(value, field: field) } ?? 0,
+            balance: try quantity(json, "balance", line: number) { value, field throws(Quantity.ParseError) in try Quantity.uint256(value, field: field) } ?? .zero,
+            code: try code(json, line: number),
+            storage: try storage(json, line: number))
+        if let codeHash = try hash(json, "codeHash", line: number), let error = missingCode(account, codeHash: codeHash, line: number, requirements) {
+            throw error
+        }
+        if let root = try hash(json, "root", line: number), let error = missingStorage(account, root: root, line: number, requirements) {
+            throw error
+        }
+        return account
+    }
+
+    /// A line in the plain form `FlatJSONObject` reads, with only a dump's members, decoded straight from its bytes;
+    /// `nil` for anything else, which the JSON path then reads (and explains).
+    private func plainAccount(_ line: UnsafeBufferPointer<UInt8>) -> (account: Account, key: [UInt8]?, codeHash: [UInt8]?, root: [UInt8]?)? {
+        typealias Plain = PlainValueDecoding
+        guard scratch.parse(line) else { return nil }
+        var address: Address?, key: [UInt8]?, codeHash: [UInt8]?, root: [UInt8]?
+        var balance = UInt256.zero, nonce: UInt64 = 0, code: [UInt8] = []
+        var storage: [[UInt8]: UInt256] = [:]
+        for member in scratch.members {
+            let name = line[member.name], value = line[member.value]
+            if member.kind == .object {
+                guard Plain.isName(name, "storage") else { return nil }
+                storage.reserveCapacity(member.pairs.count)
+                for pair in scratch.pairs[member.pairs] {
+                    guard let slot = Plain.word(line[pair.key]), let word = Plain.word(line[pair.value]),
+                          storage.updateValue(word, forKey: slot.bigEndianBytes) == nil else { return nil }
+                }
+            } else if Plain.isName(name, "balance") {
+                guard let parsed = Plain.quantity(value, isNumber: member.kind == .number) else { return nil }
+                balance = parsed
+            } else if Plain.isName(name, "nonce") {
+                guard let parsed = Plain.quantity(value, isNumber: member.kind == .number)?.uint64Value else { return nil }
+                nonce = parsed
+            } else if member.kind != .string {
+                return nil
+            } else if Plain.isName(name, "address") {
+                guard let parsed = Plain.address(value) else { return nil }
+                address = parsed
+            } else if Plain.isName(name, "key") {
+                guard let parsed = Plain.hash(value) else { return nil }
+                key = parsed
+            } else if Plain.isName(name, "code") {
+                guard let parsed = Plain.bytes(value) else { return nil }
+                code = parsed
+            } else if Plain.isName(name, "codeHash") {
+                guard let parsed = Plain.hash(value) else { return nil }
+                codeHash = parsed
+            } else if Plain.isName(name, "root") {
+                guard let parsed = Plain.hash(value) else { return nil }
+                root = parsed
+            } else {
+                return nil
+            }
+        }
+        guard let address else { return nil }
+        return (Account(address: address, nonce: nonce, balance: balance, code: code, storage: storage), key, codeHash, root)
+    }
+
+    /// Checks that `key`, when given, is keccak(address), and that the account comes after the previous one.
+    private func checkOrder(key: [UInt8]?, address: Address, line number: Int) throws(DumpError) {
         let hashed = Keccak256.hash(address.bytes)
         if let key, key != hashed {
             throw failure(number, "key \(Hex.encode(key)) is not keccak256 of address \(address) (\(Hex.encode(hashed)))")
@@ -158,24 +249,22 @@ private final class DumpReader {
                 + "as `dump --iterative` writes them; sort the lines by their \"key\"")
         }
         previousKey = hashed
+    }
 
-        let account = Account(
-            address: address,
-            nonce: try quantity(json, "nonce", line: number) { value, field throws(Quantity.ParseError) in try Quantity.uint64(value, field: field) } ?? 0,
-            balance: try quantity(json, "balance", line: number) { value, field throws(Quantity.ParseError) in try Quantity.uint256(value, field: field) } ?? .zero,
-            code: try code(json, line: number),
-            storage: try storage(json, line: number))
-        if let codeHash = try hash(json, "codeHash", line: number), account.code.isEmpty, codeHash != Keccak256.emptyHash {
-            throw StateVerificationError.incomplete(
-                reason: "\(path) line \(number): account \(address) has code (codeHash \(Hex.encode(codeHash))) but the dump holds none",
-                requirements: requirements)
-        }
-        if let root = try hash(json, "root", line: number), account.storage.isEmpty, root != MerklePatriciaTrie.emptyRoot {
-            throw StateVerificationError.incomplete(
-                reason: "\(path) line \(number): account \(address) has storage (root \(Hex.encode(root))) but the dump holds none",
-                requirements: requirements)
-        }
-        return account
+    /// The error for an account whose `codeHash` says it has code the line does not hold.
+    private func missingCode(_ account: Account, codeHash: [UInt8], line number: Int, _ requirements: [NodeRequirement]) -> (any Error)? {
+        guard account.code.isEmpty, codeHash != Keccak256.emptyHash else { return nil }
+        return StateVerificationError.incomplete(
+            reason: "\(path) line \(number): account \(account.address) has code (codeHash \(Hex.encode(codeHash))) but the dump holds none",
+            requirements: requirements)
+    }
+
+    /// The error for an account whose storage `root` says it has storage the line does not hold.
+    private func missingStorage(_ account: Account, root: [UInt8], line number: Int, _ requirements: [NodeRequirement]) -> (any Error)? {
+        guard account.storage.isEmpty, root != MerklePatriciaTrie.emptyRoot else { return nil }
+        return StateVerificationError.incomplete(
+            reason: "\(path) line \(number): account \(account.address) has storage (root \(Hex.encode(root))) but the dump holds none",
+            requirements: requirements)
     }
 
     private func quantity<T>(_ json: JSONValue, _ name: String, line: Int,

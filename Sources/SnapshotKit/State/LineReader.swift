@@ -1,7 +1,16 @@
 import Foundation
 
-/// Reads a file one line at a time through a fixed-size buffer, so memory is bounded by the longest line.
+/// Reads a file one line at a time through a fixed-size buffer, so memory is bounded by the longest line — and a line
+/// may be at most as long as the caller says, so a file without line breaks (`/dev/zero`) fails instead of filling
+/// memory.
 final class LineReader {
+    /// A line is longer than the bound given to `nextLine`.
+    struct LineTooLong: Error, Equatable {
+        /// The number of the line, from 1.
+        let line: Int
+        let limit: Int
+    }
+
     let url: URL
     /// The file's size when opened.
     let fileSize: Int
@@ -27,10 +36,13 @@ final class LineReader {
 
     deinit { try? handle.close() }
 
-    /// The next line without its line ending (`\n` or `\r\n`), or `nil` at the end of the file.
-    func nextLine() throws -> ArraySlice<UInt8>? {
+    /// The next line without its line ending (`\n` or `\r\n`), or `nil` at the end of the file. Throws `LineTooLong`
+    /// once more than `limit` bytes were read without a line break.
+    func nextLine(limit: Int) throws -> ArraySlice<UInt8>? {
+        var searchFrom = start
         while true {
-            if let newline = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
+            if let newline = buffer[searchFrom...].firstIndex(of: UInt8(ascii: "\n")) {
+                guard newline - start <= limit else { throw LineTooLong(line: lineNumber + 1, limit: limit) }
                 let line = buffer[start..<newline]
                 bytesConsumed += newline + 1 - start
                 start = newline + 1
@@ -39,13 +51,17 @@ final class LineReader {
             }
             if atEnd {
                 guard start < buffer.count else { return nil }
+                guard buffer.count - start <= limit else { throw LineTooLong(line: lineNumber + 1, limit: limit) }
                 let line = buffer[start...]
                 bytesConsumed += buffer.count - start
                 start = buffer.count
                 lineNumber += 1
                 return line.last == UInt8(ascii: "\r") ? line.dropLast() : line
             }
+            let searched = buffer.count - start
+            guard searched <= limit else { throw LineTooLong(line: lineNumber + 1, limit: limit) }
             try fill()
+            searchFrom = start + searched
         }
     }
 

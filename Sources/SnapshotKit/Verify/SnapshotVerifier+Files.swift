@@ -15,7 +15,9 @@ extension SnapshotVerifier {
         var changed: [String] = []
         for (path, digest) in listed.sorted(by: { $0.key < $1.key }) where present.files.contains(path) {
             do {
-                if try SnapshotFileDigests.sha256(of: url(path)) != digest.lowercased() { changed.append(path) }
+                let actual: String
+                if let known = knownDigests[path] { actual = known } else { actual = try SnapshotFileDigests.sha256(of: url(path)) }
+                if actual != digest.lowercased() { changed.append(path) }
             } catch {
                 problems.append(error.description)
             }

@@ -1,15 +1,15 @@
 extension SnapshotVerifier {
     /// `el.stateRoot`: the alloc's state root is the source block's (`source.stateRoot`) and `el.stateRoot`.
     func checkStateRoot(
-        _ metadata: SnapshotMetadataFields, _ execution: Result<GenesisFile, SnapshotVerificationError>
+        _ metadata: SnapshotMetadataFields, _ execution: Result<GenesisSummary, SnapshotVerificationError>
     ) -> VerificationCheck {
         let name = "el.stateRoot"
-        let genesis: GenesisFile
+        let genesis: GenesisSummary
         switch execution {
         case .success(let file): genesis = file
         case .failure(let error): return .failed(name, error.description)
         }
-        let root = genesis.stateRoot()
+        let root = genesis.stateRoot
         var problems: [String] = []
         if !root.matches(hex: metadata.sourceStateRoot) {
             problems.append("source.stateRoot \(metadata.sourceStateRoot ?? "(missing)")")
@@ -18,18 +18,18 @@ extension SnapshotVerifier {
             problems.append("el.stateRoot \(metadata.executionStateRoot ?? "(missing)")")
         }
         return problems.isEmpty
-            ? .passed(name, "state root of the \(genesis.alloc.count) alloc accounts is \(Hex.encode(root)), the source block's")
+            ? .passed(name, "state root of the \(genesis.accounts) alloc accounts is \(Hex.encode(root)), the source block's")
             : .failed(name, "state root of el/genesis.json's alloc is \(Hex.encode(root)), but metadata.json has \(problems.joined(separator: " and "))")
     }
 
     /// `el.genesisHash`: the EL genesis block hash is `el.genesisHash` and the `block_hash` of the genesis state's
     /// execution payload header (and its `eth1_data.block_hash`).
     func checkGenesisHash(
-        _ metadata: SnapshotMetadataFields, _ execution: Result<GenesisFile, SnapshotVerificationError>,
+        _ metadata: SnapshotMetadataFields, _ execution: Result<GenesisSummary, SnapshotVerificationError>,
         _ consensus: Result<ConsensusGenesis, SnapshotVerificationError>
     ) -> VerificationCheck {
         let name = "el.genesisHash"
-        let genesis: GenesisFile
+        let genesis: GenesisSummary
         switch execution {
         case .success(let file): genesis = file
         case .failure(let error): return .failed(name, error.description)

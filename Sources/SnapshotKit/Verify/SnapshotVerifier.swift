@@ -9,21 +9,29 @@ import Foundation
 public struct SnapshotVerifier: Sendable {
     /// The snapshot folder.
     public let folder: URL
+    /// What `el/genesis.json` holds when the caller already knows it — `create`, which computed it from the very
+    /// accounts it wrote, in the same pass — so the file is not read again; `nil` reads it.
+    public let executionGenesis: GenesisSummary?
+    /// Digests of files the caller hashed as it wrote them (path → lowercase hex SHA-256); the others are read.
+    public let knownDigests: [String: String]
 
     /// The bound of `metadata.json` (a digest line per file: a few KiB in practice).
     static let metadataLimit = 64 << 20
     /// The bound of `cl/genesis.ssz` (a mainnet-preset state with a million validators is about 200 MiB).
     static let genesisStateLimit = 1 << 30
 
-    public init(folder: URL) {
+    public init(folder: URL, executionGenesis: GenesisSummary? = nil, knownDigests: [String: String] = [:]) {
         self.folder = folder
+        self.executionGenesis = executionGenesis
+        self.knownDigests = knownDigests
     }
 
     /// Runs every check. Throws only when the folder cannot be verified at all (no folder, no usable
     /// `metadata.json`).
     public func run() throws(SnapshotVerificationError) -> VerificationReport {
         let metadata = try loadMetadata()
-        let execution = Result { () throws(SnapshotVerificationError) in try loadExecutionGenesis() }
+        let execution = executionGenesis.map { .success($0) }
+            ?? Result { () throws(SnapshotVerificationError) in try loadExecutionGenesis() }
         let consensus = Result { () throws(SnapshotVerificationError) in try loadConsensusGenesis() }
         return VerificationReport(checks: [
             checkFiles(metadata),
@@ -58,8 +66,8 @@ public struct SnapshotVerifier: Sendable {
         return SnapshotMetadataFields(json: json)
     }
 
-    private func loadExecutionGenesis() throws(SnapshotVerificationError) -> GenesisFile {
-        do { return try GenesisFile(contentsOf: url("el/genesis.json")) } catch {
+    private func loadExecutionGenesis() throws(SnapshotVerificationError) -> GenesisSummary {
+        do { return try GenesisSummary(contentsOf: url("el/genesis.json")) } catch {
             throw .unreadable(path: "el/genesis.json", reason: error.description)
         }
     }

@@ -1,0 +1,72 @@
+import Foundation
+
+/// What a genesis file defines, read in constant memory: its config and block fields, the counts of its alloc and
+/// the alloc's state root — so the genesis header and hash — without holding the alloc.
+public struct GenesisSummary: Sendable, Equatable {
+    /// The config and block fields.
+    public var parameters: GenesisParameters
+    /// Alloc accounts, empty ones included.
+    public var accounts: Int
+    /// Accounts with code.
+    public var contracts: Int
+    /// Nonzero storage slots over all accounts.
+    public var storageSlots: Int
+    /// The state root of the alloc.
+    public var stateRoot: [UInt8]
+
+    public init(parameters: GenesisParameters, accounts: Int, contracts: Int, storageSlots: Int, stateRoot: [UInt8]) {
+        self.parameters = parameters
+        self.accounts = accounts
+        self.contracts = contracts
+        self.storageSlots = storageSlots
+        self.stateRoot = stateRoot
+    }
+
+    /// The summary of an alloc held in memory.
+    public init(_ genesis: GenesisFile) {
+        self.init(
+            parameters: genesis.parameters, accounts: genesis.alloc.count,
+            contracts: genesis.alloc.filter { !$0.code.isEmpty }.count,
+            storageSlots: genesis.alloc.reduce(0) { $0 + $1.storage.count }, stateRoot: genesis.stateRoot())
+    }
+
+    /// Reads the genesis file at `url` with `GenesisReader`. The state root needs the accounts in keccak(address)
+    /// order: an alloc in another order is sorted in `temporaryFolder` (about 130 bytes an account) beyond a 32 MiB
+    /// buffer. Throws `GenesisError.duplicateAccount` when an address appears twice.
+    public init(contentsOf url: URL, temporaryFolder: URL = FileManager.default.temporaryDirectory) throws(GenesisError) {
+        try self.init(contentsOf: url, temporaryFolder: temporaryFolder, memoryBudget: 32 << 20)
+    }
+
+    /// Reads with a sort buffer of `memoryBudget` bytes.
+    init(contentsOf url: URL, temporaryFolder: URL, memoryBudget: Int) throws(GenesisError) {
+        let reader = try GenesisReader(contentsOf: url)
+        do {
+            do {
+                self = try Self.read(reader, sorting: false, temporaryFolder: temporaryFolder, memoryBudget: memoryBudget)
+            } catch is AllocRootBuilder.OrderChanged {
+                self = try Self.read(reader, sorting: true, temporaryFolder: temporaryFolder, memoryBudget: memoryBudget)
+            }
+        } catch let error as GenesisError {
+            throw error
+        } catch {
+            throw .unreadable(path: url.path, reason: "\(error)")
+        }
+    }
+
+    /// The genesis block header, as geth's `Genesis.ToBlock()` builds it.
+    public func header() -> GenesisHeader { GenesisHeader(parameters: parameters, stateRoot: stateRoot) }
+
+    private static func read(_ reader: GenesisReader, sorting: Bool, temporaryFolder: URL, memoryBudget: Int) throws -> GenesisSummary {
+        let root = AllocRootBuilder(sorting: sorting, memoryBudget: memoryBudget, temporaryFolder: temporaryFolder)
+        var contracts = 0, storageSlots = 0
+        try reader.forEachAccount { account in
+            try root.append(account)
+            if !account.code.isEmpty { contracts += 1 }
+            storageSlots += account.storage.count
+        }
+        let stateRoot = try root.finish()
+        return GenesisSummary(
+            parameters: reader.parameters, accounts: root.count, contracts: contracts, storageSlots: storageSlots,
+            stateRoot: stateRoot)
+    }
+}

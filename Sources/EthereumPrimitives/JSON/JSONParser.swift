@@ -5,6 +5,11 @@ public struct JSONParser {
         public let offset: Int
         public let reason: String
         public var description: String { "invalid JSON at byte \(offset): \(reason)" }
+
+        public init(offset: Int, reason: String) {
+            self.offset = offset
+            self.reason = reason
+        }
     }
 
     private let bytes: [UInt8]

@@ -56,7 +56,8 @@ public enum Hex {
         return sub
     }
 
-    static func nibble(_ char: UInt8) -> UInt8? {
+    /// The value of one hex digit (either case), `nil` for any other byte.
+    public static func nibble(_ char: UInt8) -> UInt8? {
         switch char {
         case 0x30...0x39: char - 0x30
         case 0x61...0x66: char - 0x61 + 10

@@ -81,6 +81,8 @@ struct CreateCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Requests in flight at once, where the state source can split its work.", valueName: "n"))
     var concurrency = 8
 
+    @OptionGroup var rpcOptions: RPCOptions
+
     @Option(help: ArgumentHelp("Folder the snapshot folder is created in.", valueName: "dir"))
     var out = "snapshots"
 
@@ -193,7 +195,8 @@ struct CreateCommand: AsyncParsableCommand {
                                 progress: ProgressRenderer?) async throws -> SnapshotRun {
         progress?.note(enclave.map { "discovering enclave \($0)" } ?? "connecting to \(rpcURL!)")
         let node = try await ExecutionNode.connect(
-            enclave: enclave, rpcURL: rpcURL.flatMap(URL.init(string:)), elChoice: el, concurrency: concurrency, registry: registry)
+            enclave: enclave, rpcURL: rpcURL.flatMap(URL.init(string:)), elChoice: el, concurrency: concurrency, rpcOptions: rpcOptions,
+            registry: registry)
         let consensus = try consensusStep(registry: registry, serviceName: node.consensusServiceName)
         if let genesisFiles { try consensus.checkInputs(genesisFiles) }
         let runtime = try runtimeStep(registry: registry, sourceClient: node.plugin, consensus: consensus)

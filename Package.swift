@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
     ],
     targets: [
         // Ethereum primitives: hex, UInt256, addresses, Keccak-256, RLP, the Merkle-Patricia trie, ordered JSON.
@@ -38,9 +40,21 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
-        .target(name: "SnapshotTestSupport", dependencies: ["SnapshotKit", .product(name: "Yams", package: "Yams")]),
+        .target(
+            name: "SnapshotTestSupport",
+            dependencies: [
+                "SnapshotKit", .product(name: "Yams", package: "Yams"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
         .target(name: "GethPlugin", dependencies: ["SnapshotKit"], path: "Sources/Plugins/Geth"),
         .target(name: "BesuPlugin", dependencies: ["SnapshotKit"], path: "Sources/Plugins/Besu"),
         .target(name: "NethermindPlugin", dependencies: ["SnapshotKit"], path: "Sources/Plugins/Nethermind"),

@@ -33,6 +33,9 @@ struct CreateCommand: AsyncParsableCommand {
     @OptionGroup(title: "What to snapshot")
     var source: CreateSourceOptions
 
+    @OptionGroup(title: "Node")
+    var rpc: RPCOptions
+
     @OptionGroup(title: "Consensus genesis")
     var genesis: CreateGenesisOptions
 
@@ -46,7 +49,7 @@ struct CreateCommand: AsyncParsableCommand {
         let started = ContinuousClock.now
         let snapshot = try await reportingErrors {
             try await CreateWorkflow(
-                source: source, genesis: genesis, runtime: runtime, output: output, registry: try Registry.make(),
+                source: source, rpc: rpc, genesis: genesis, runtime: runtime, output: output, registry: try Registry.make(),
                 progress: output.progress()
             ).run()
         }

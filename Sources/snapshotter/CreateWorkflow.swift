@@ -5,6 +5,7 @@ import SnapshotKit
 /// its cheap inputs before any long work, then the pipeline run in a workspace that an interruption removes.
 struct CreateWorkflow {
     let source: CreateSourceOptions
+    let rpc: RPCOptions
     let genesis: CreateGenesisOptions
     let runtime: CreateRuntimeOptions
     let output: CreateOutputOptions
@@ -53,7 +54,7 @@ struct CreateWorkflow {
         progress?.note(source.enclave.map { "discovering enclave \($0)" } ?? "connecting to \(RedactedURL(source.rpcURL ?? ""))")
         let node = try await ExecutionNode.connect(
             enclave: source.enclave, rpcURL: source.rpcURL.flatMap(URL.init(string:)), elChoice: source.el,
-            concurrency: source.concurrency, registry: registry)
+            concurrency: source.concurrency, rpcOptions: rpc, registry: registry)
         let consensus = try genesis.step(registry: registry, serviceName: node.consensusServiceName)
         if let genesisFiles { try consensus.checkInputs(genesisFiles) }
         let runtime = try runtime.step(registry: registry, sourceClient: node.plugin, consensus: consensus)

@@ -17,7 +17,7 @@ struct ExecutionNode {
 
     /// Finds the node: the enclave's first execution service, or `rpcURL`; then asks its client version and picks
     /// the plugin (`elChoice` is `auto` or a plugin id).
-    static func connect(enclave: String?, rpcURL: URL?, elChoice: String, concurrency: Int,
+    static func connect(enclave: String?, rpcURL: URL?, elChoice: String, concurrency: Int, rpcOptions: RPCOptions,
                         registry: PluginRegistry) async throws -> ExecutionNode {
         var serviceName: String?, consensusServiceName: String?
         let endpoint: URL
@@ -33,7 +33,7 @@ struct ExecutionNode {
         } else {
             preconditionFailure("create validates that a node is named")
         }
-        let rpc = JSONRPCClient(endpoint: endpoint, configuration: .init(maxConnections: max(16, concurrency)))
+        let rpc = JSONRPCClient(endpoint: endpoint, configuration: rpcOptions.clientConfiguration(maxConnections: max(16, concurrency)))
         let clientVersion = try await Self.clientVersion(rpc)
         let plugin = try Self.plugin(registry: registry, choice: elChoice, clientVersion: clientVersion, serviceName: serviceName)
         return ExecutionNode(enclave: enclave, serviceName: serviceName, consensusServiceName: consensusServiceName, rpc: rpc,
@@ -42,11 +42,12 @@ struct ExecutionNode {
 
     /// The node's `web3_clientVersion`, printable and at most `ExternalText.clientVersionLimit` characters (it is
     /// printed and stored in metadata.json and README.md); `nil` when the node answers the call with an error
-    /// (transport failures are thrown: an unreachable node should stop the run here).
+    /// (transport failures are thrown: an unreachable node should stop the run here). An answer past 64 KiB is not
+    /// read: it is no client version.
     private static func clientVersion(_ rpc: JSONRPCClient) async throws -> String? {
         let answer: JSONValue
         do {
-            answer = try await rpc.call("web3_clientVersion")
+            answer = try await rpc.call("web3_clientVersion", maxAnswerBytes: 64 << 10)
         } catch where error.rpcCode != nil {
             return nil
         }

@@ -21,8 +21,11 @@ import SnapshotTestSupport
         }
     }
 
-    static func fastRetries(attempts: Int = 3, timeout: Duration = .seconds(5)) -> JSONRPCClient.Configuration {
-        .init(timeout: timeout, maxAttempts: attempts, backoffBase: .milliseconds(10), maxBackoff: .milliseconds(50))
+    /// Quick retries and, unless a test is about timeouts, a timeout no loaded machine reaches: a request is never
+    /// sent again because the machine was busy, so the request counts hold.
+    static func fastRetries(attempts: Int = 3, timeout: Duration = .seconds(600), maxAnswerBytes: Int = 256 << 20) -> JSONRPCClient.Configuration {
+        .init(timeout: timeout, maxAttempts: attempts, backoffBase: .milliseconds(10), maxBackoff: .milliseconds(50),
+              maxAnswerBytes: maxAnswerBytes)
     }
 
     @Test func singleCallsKeepNumbersAndOrder() async throws {
@@ -129,21 +132,21 @@ import SnapshotTestSupport
         #expect(server.httpRequestCount == 2)
     }
 
-    @Test func timeoutIsReportedAfterTheConfiguredAttempts() async throws {
+    /// The time limit only catches a hang: the test takes 0.6 s of sleeping, whatever the load.
+    @Test(.timeLimit(.minutes(10))) func timeoutIsReportedAfterTheConfiguredAttempts() async throws {
         let server = try Self.node()
-        server.inject(.delay(.seconds(120)), times: .max)
+        server.inject(.neverAnswer, times: .max)
         let client = JSONRPCClient(endpoint: server.url, configuration: Self.fastRetries(attempts: 2, timeout: .milliseconds(300)))
         let started = ContinuousClock.now
         let error = await #expect(throws: JSONRPCError.self) { try await client.call("eth_blockNumber") }
         let elapsed = ContinuousClock.now - started
         #expect(error?.failure == .transport(.timedOut(seconds: 0.3)))
         #expect(error?.attempts == 2)
-        // The server answers after 120 s; ending well before one answer proves each attempt stopped at its timeout
-        // (the bound is loose so that a loaded machine does not fail it).
-        #expect(elapsed < .seconds(60), "each attempt must stop at the timeout, took \(elapsed)")
+        // The server never answers: ending at all proves each attempt stopped at its timeout.
         #expect(elapsed >= .milliseconds(550), "two attempts of 0.3 s cannot end sooner, took \(elapsed)")
         #expect(server.httpRequestCount == 2)
         #expect(error?.description.hasPrefix("cannot reach \(server.url.absoluteString) (eth_blockNumber): no answer within 0.3 s after 2 attempts — ") == true)
+        #expect(error?.description.contains("raise --rpc-timeout") == true)
         server.clearFaults()
     }
 
@@ -188,9 +191,8 @@ import SnapshotTestSupport
         }
         #expect(Set(answers.map { JSONWriter.string($0) }) == Set((0..<200).map { "[\($0)]" }))
         #expect(server.requestCount(for: "echo") == 200)
-        // Connections are shared: far fewer than calls. Not a hard cap: Foundation's libcurl backend on Linux closes
-        // some idle connections under load and opens new ones, beyond maxConnections over the run's lifetime.
-        #expect(server.connectionCount < 100, "200 calls over \(server.connectionCount) connections")
+        // Connections are shared: no more than maxConnections (16) for 200 calls in flight at once.
+        #expect(server.connectionCount <= 16, "200 calls over \(server.connectionCount) connections")
     }
 
     @Test func sequentialCallsReuseOneConnection() async throws {
@@ -206,5 +208,48 @@ import SnapshotTestSupport
         let client = JSONRPCClient(endpoint: server.url, configuration: Self.fastRetries())
         let big = JSONValue.string(String(repeating: "0123456789abcdef", count: 256 * 1024))
         #expect(try await client.call("echo", params: [big]) == .array([big]))
+    }
+
+    // MARK: - Answer size bound
+
+    @Test func endlessAnswerStopsAtTheBound() async throws {
+        let server = try Self.node()
+        server.inject(.endlessBody, times: .max)
+        let client = JSONRPCClient(endpoint: server.url, configuration: Self.fastRetries(maxAnswerBytes: 1 << 20))
+        let error = await #expect(throws: JSONRPCError.self) { try await client.call("eth_blockNumber") }
+        #expect(error?.failure == .answerTooLarge(limit: 1 << 20))
+        #expect(error?.attempts == 1, "a bound is final, never retried")
+        #expect(server.httpRequestCount == 1)
+        #expect(error?.description == "answer of eth_blockNumber from \(server.url.absoluteString) exceeded 1 MiB — the rest was not read; is --rpc-url the node's HTTP JSON-RPC endpoint?")
+        server.clearFaults()
+        #expect(try await client.call("eth_blockNumber") == .string("0x10"), "the client still works after giving up on an answer")
+    }
+
+    @Test func declaredOversizedAnswerIsRefusedBeforeReading() async throws {
+        let server = try Self.node()
+        server.inject(.malformedBody(String(repeating: "x", count: 2 << 20)))
+        let client = JSONRPCClient(endpoint: server.url, configuration: Self.fastRetries(maxAnswerBytes: 1 << 20))
+        let error = await #expect(throws: JSONRPCError.self) {
+            try await client.batch([(method: "echo", params: []), (method: "eth_blockNumber", params: [])])
+        }
+        #expect(error?.failure == .answerTooLarge(limit: 1 << 20))
+        #expect(error?.description.hasPrefix("answer of batch of 2: echo, eth_blockNumber from \(server.url.absoluteString) exceeded 1 MiB") == true)
+    }
+
+    @Test func aCallCanTightenTheBound() async throws {
+        let server = try Self.node()
+        let client = JSONRPCClient(endpoint: server.url, configuration: Self.fastRetries())
+        let big = JSONValue.string(String(repeating: "v", count: 100_000))
+        let error = await #expect(throws: JSONRPCError.self) { try await client.call("echo", params: [big], maxAnswerBytes: 64 << 10) }
+        #expect(error?.failure == .answerTooLarge(limit: 64 << 10))
+        #expect(try await client.call("echo", params: [.string("short")], maxAnswerBytes: 64 << 10) == .array([.string("short")]))
+    }
+
+    @Test func anAnswerJustWithinTheBoundIsRead() async throws {
+        let server = try Self.node()
+        let answer = #"{"jsonrpc":"2.0","id":1,"result":"0x1"}"#
+        server.inject(.malformedBody(answer))
+        let client = JSONRPCClient(endpoint: server.url, configuration: Self.fastRetries(maxAnswerBytes: answer.utf8.count))
+        #expect(try await client.call("eth_blockNumber") == .string("0x1"))
     }
 }

@@ -23,17 +23,21 @@ enum CLI {
     /// Runs the binary and waits for it on a thread of its own, never on the cooperative pool: a test that blocked a
     /// pool thread while the child runs would starve every other test (and any in-process fake node) on a 2-core
     /// machine.
-    static func run(_ arguments: [String], environment: [String: String]? = nil, in directory: URL? = nil) async throws -> Result {
+    /// `shell`: run `/bin/sh` with `arguments` instead of the binary (e.g. to measure the binary with `times`).
+    static func run(_ arguments: [String], environment: [String: String]? = nil, in directory: URL? = nil,
+                    shell: Bool = false) async throws -> Result {
         try await withCheckedThrowingContinuation { continuation in
             Thread {
-                continuation.resume(with: Swift.Result { try runBlocking(arguments, environment: environment, in: directory) })
+                continuation.resume(with: Swift.Result {
+                    try runBlocking(arguments, environment: environment, in: directory, shell: shell)
+                })
             }.start()
         }
     }
 
-    private static func runBlocking(_ arguments: [String], environment: [String: String]?, in directory: URL?) throws -> Result {
+    private static func runBlocking(_ arguments: [String], environment: [String: String]?, in directory: URL?, shell: Bool) throws -> Result {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = shell ? URL(fileURLWithPath: "/bin/sh") : executable
         process.arguments = arguments
         if let environment { process.environment = environment }
         if let directory { process.currentDirectoryURL = directory }

@@ -12,6 +12,8 @@ public struct JSONRPCError: Error, Sendable, Equatable, CustomStringConvertible 
         case transport(TransportFailure)
         /// The answer is not a JSON-RPC response (or not the one asked for).
         case malformedResponse(String)
+        /// The answer's body passed `limit` bytes; the rest was not read.
+        case answerTooLarge(limit: Int)
     }
 
     /// Why no answer arrived.
@@ -61,6 +63,8 @@ public struct JSONRPCError: Error, Sendable, Equatable, CustomStringConvertible 
             what = "\(method) failed at \(url): HTTP \(status)\(excerpt)\(tries)"
         case .malformedResponse(let reason):
             what = "\(method) failed at \(url): malformed response (\(Self.oneLine(reason)))"
+        case .answerTooLarge(let limit):
+            what = "answer of \(method) from \(url) exceeded \(Self.byteCount(limit))"
         }
         guard let hint, !hint.isEmpty else { return what }
         return what + " — " + hint
@@ -74,7 +78,7 @@ public struct JSONRPCError: Error, Sendable, Equatable, CustomStringConvertible 
         case .transport(.hostNotFound):
             return "is the host name in --rpc-url right?"
         case .transport(.timedOut):
-            return "the node is slow or stuck; check that it is synced and not overloaded, or raise the timeout"
+            return "the node is slow or stuck; check that it is synced and not overloaded, or raise --rpc-timeout"
         case .transport(.connectionLost):
             return "the node closed the connection; check its logs"
         case .transport(.cancelled):
@@ -104,7 +108,16 @@ public struct JSONRPCError: Error, Sendable, Equatable, CustomStringConvertible 
             return "is --rpc-url the node's HTTP JSON-RPC endpoint?"
         case .malformedResponse:
             return "is --rpc-url the node's HTTP JSON-RPC endpoint?"
+        case .answerTooLarge:
+            return "the rest was not read; is --rpc-url the node's HTTP JSON-RPC endpoint?"
         }
+    }
+
+    /// `256 MiB`, `64 KiB` or `300 bytes`.
+    static func byteCount(_ bytes: Int) -> String {
+        if bytes >= 1 << 20, bytes % (1 << 20) == 0 { return "\(bytes >> 20) MiB" }
+        if bytes >= 1 << 10, bytes % (1 << 10) == 0 { return "\(bytes >> 10) KiB" }
+        return bytes == 1 ? "1 byte" : "\(bytes) bytes"
     }
 
     /// `text` on one line, at most 160 characters.

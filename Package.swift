@@ -73,7 +73,8 @@ let package = Package(
         .testTarget(name: "NethermindTests", dependencies: ["NethermindPlugin", "SnapshotKit", "SnapshotTestSupport", "TestFixtures"]),
         .testTarget(name: "RethTests", dependencies: ["RethPlugin", "SnapshotKit", "SnapshotTestSupport"]),
         .testTarget(
-            name: "TemplateTests", dependencies: ["TemplatePlugin", "SnapshotKit", "SnapshotTestSupport"], path: "plugin-template/Tests"),
+            name: "TemplateTests", dependencies: ["TemplatePlugin", "SnapshotKit", "SnapshotTestSupport", "TestFixtures"],
+            path: "plugin-template/Tests"),
         .testTarget(
             name: "LighthouseTests", dependencies: ["LighthousePlugin", "SnapshotKit", "SnapshotTestSupport", "TestFixtures"]),
         .testTarget(name: "TekuTests", dependencies: ["TekuPlugin", "SnapshotKit", "SnapshotTestSupport", "TestFixtures"]),

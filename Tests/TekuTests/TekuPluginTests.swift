@@ -20,7 +20,7 @@ import Testing
         let registry = try PluginRegistry([TekuPlugin()])
         #expect(registry.detect(serviceName: "cl-1-teku-geth", layer: .consensus)?.id == "teku")
         #expect(registry.detect(serviceName: "cl-1-lighthouse-geth", layer: .consensus) == nil)
-        #expect(registry.detect(clientVersion: "teku/v26.8.0/linux-x86_64/-eclipseadoptium-openjdk64bitservervm-java-25")?.id == "teku")
+        #expect(registry.detect(clientVersion: "teku/v26.8.0/linux-x86_64/-eclipseadoptium-openjdk64bitservervm-java-25", layer: .consensus)?.id == "teku")
     }
 
     @Test func keysAreJSONFilesWithTxtPasswords() {

@@ -163,13 +163,15 @@ public struct SnapshotMetadata: Sendable, Equatable {
             ])),
         ]
         if let cl {
-            members.append(("cl", .object([
+            var consensus: [(key: String, value: JSONValue)] = [
                 ("client", .string(cl.client)),
                 ("fork", .string(cl.fork)),
                 ("preset", .string(cl.preset)),
                 ("validators", .integer(cl.validators)),
                 ("genesisValidatorsRoot", .string(Hex.encode(cl.genesisValidatorsRoot))),
-            ] + (cl.layout.map { [("layout", $0.metadata)] } ?? []))))
+            ]
+            if let layout = cl.layout { consensus.append(("layout", layout.metadata)) }
+            members.append(("cl", .object(consensus)))
         }
         if let runtime { members.append(("runtime", runtime)) }
         members.append(("files", .object(files.map { ($0.path, .string($0.sha256)) })))

@@ -69,17 +69,19 @@ public struct ComposeFile: Sendable {
 
     private var initService: Node {
         let dataDirectories = entries.map(\.role.serviceName).joined(separator: " ")
+        var environment: [(String, Node)] = [
+            (InitScript.Variable.snapshotDirectory, ComposeYAML.string(RuntimeLayout.snapshot)),
+            (InitScript.Variable.runtimeDirectory, ComposeYAML.string(RuntimeLayout.runtime)),
+            (InitScript.Variable.dataDirectories, ComposeYAML.string(dataDirectories)),
+            // Compose substitutes the variable from the caller's environment: GENESIS_DELAY_SECONDS=30 ./up.sh
+            (InitScript.Variable.genesisDelay,
+             ComposeYAML.string("${\(InitScript.Variable.genesisDelay):-\(options.genesisDelaySeconds)}")),
+        ]
+        if let validatorsOwner { environment.append((InitScript.Variable.validatorsOwner, ComposeYAML.string(validatorsOwner))) }
         return ComposeYAML.mapping([
             ("image", ComposeYAML.string(options.initImage)),
             ("command", ComposeYAML.strings(["/bin/sh", RuntimeLayout.snapshotMount(InitScript.path)], flow: true)),
-            ("environment", ComposeYAML.mapping([
-                (InitScript.Variable.snapshotDirectory, ComposeYAML.string(RuntimeLayout.snapshot)),
-                (InitScript.Variable.runtimeDirectory, ComposeYAML.string(RuntimeLayout.runtime)),
-                (InitScript.Variable.dataDirectories, ComposeYAML.string(dataDirectories)),
-                // Compose substitutes the variable from the caller's environment: GENESIS_DELAY_SECONDS=30 ./up.sh
-                (InitScript.Variable.genesisDelay,
-                 ComposeYAML.string("${\(InitScript.Variable.genesisDelay):-\(options.genesisDelaySeconds)}")),
-            ] + (validatorsOwner.map { [(InitScript.Variable.validatorsOwner, ComposeYAML.string($0))] } ?? []))),
+            ("environment", ComposeYAML.mapping(environment)),
             ("volumes", ComposeYAML.sequence(
                 ["runtime", ConsensusLayout.networkFolder, ConsensusLayout.validatorsFolder].map(Self.snapshotBind) + [Self.runtimeVolume])),
             ("restart", ComposeYAML.string("no")),

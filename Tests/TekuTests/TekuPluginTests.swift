@@ -89,6 +89,6 @@ import Testing
                                               preset: snapshot.preset, fork: snapshot.fork, validatorCount: 8),
                          options: RuntimeOptions())
         #expect(compose.validatorsOwner == "1000:1000")
-        #expect(try compose.yaml().contains("VALIDATORS_OWNER: 1000:1000") || compose.yaml().contains("VALIDATORS_OWNER: '1000:1000'"))
+        #expect(try compose.yaml().contains("VALIDATORS_OWNER: \"1000:1000\"\n"))
     }
 }

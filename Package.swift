@@ -60,13 +60,14 @@ let package = Package(
         .target(name: "NethermindPlugin", dependencies: ["SnapshotKit"], path: "Sources/Plugins/Nethermind"),
         .target(name: "LighthousePlugin", dependencies: ["SnapshotKit"], path: "Sources/Plugins/Lighthouse"),
         .target(name: "RethPlugin", dependencies: ["SnapshotKit"], path: "Sources/Plugins/Reth"),
+        .target(name: "TekuPlugin", dependencies: ["SnapshotKit"], path: "Sources/Plugins/Teku"),
         // The copyable skeleton of a new client plugin (plugin-template/README.md): built and tested here so it always
         // compiles and passes the conformance checks; never registered in the tool.
         .target(name: "TemplatePlugin", dependencies: ["SnapshotKit"], path: "plugin-template/Sources"),
         .executableTarget(
             name: "snapshotter",
             dependencies: [
-                "SnapshotKit", "GethPlugin", "BesuPlugin", "NethermindPlugin", "LighthousePlugin", "RethPlugin",
+                "SnapshotKit", "GethPlugin", "BesuPlugin", "NethermindPlugin", "LighthousePlugin", "RethPlugin", "TekuPlugin",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -86,15 +87,17 @@ let package = Package(
         .testTarget(name: "NethermindTests", dependencies: ["NethermindPlugin", "SnapshotKit", "SnapshotTestSupport", "TestFixtures"]),
         .testTarget(name: "RethTests", dependencies: ["RethPlugin", "SnapshotKit", "SnapshotTestSupport"]),
         .testTarget(
-            name: "TemplateTests", dependencies: ["TemplatePlugin", "SnapshotKit", "SnapshotTestSupport"], path: "plugin-template/Tests"),
+            name: "TemplateTests", dependencies: ["TemplatePlugin", "SnapshotKit", "SnapshotTestSupport", "TestFixtures"],
+            path: "plugin-template/Tests"),
         .testTarget(
-            name: "LighthouseTests", dependencies: ["LighthousePlugin", "SnapshotKit", "TestFixtures"]),
+            name: "LighthouseTests", dependencies: ["LighthousePlugin", "SnapshotKit", "SnapshotTestSupport", "TestFixtures"]),
+        .testTarget(name: "TekuTests", dependencies: ["TekuPlugin", "SnapshotKit", "SnapshotTestSupport", "TestFixtures"]),
         // Every command line the emitters write, checked against CLI contracts recorded from each pinned image's source.
         .testTarget(
             name: "RuntimeContractTests",
             dependencies: [
                 "SnapshotKit", "SnapshotTestSupport", "GethPlugin", "BesuPlugin", "NethermindPlugin", "RethPlugin",
-                "LighthousePlugin", .product(name: "Yams", package: "Yams"),
+                "LighthousePlugin", "TekuPlugin", .product(name: "Yams", package: "Yams"),
             ],
             resources: [.copy("Fixtures")]),
         .testTarget(

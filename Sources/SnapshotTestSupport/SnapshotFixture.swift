@@ -19,6 +19,12 @@ public enum SnapshotFixture {
         "0x8aa5bbee21e98c7b9e7a4c8ea45aa99f89e22992fa4fc2d73869d77da4cc8a05b25b61931ff521986677dd7f7159e8e6",
     ]
 
+    /// The layout of the keystore fixtures (`keys/0x<pubkey>/voting-keystore.json`, `secrets/0x<pubkey>`), which
+    /// ``build(fixtures:registry:executionClient:consensusClient:options:layout:)`` uses unless told otherwise.
+    public static let fixtureLayout = ConsensusLayout(
+        keystore: "validators/keys/\(ConsensusLayout.pubkeyPlaceholder)/voting-keystore.json",
+        password: "validators/secrets/\(ConsensusLayout.pubkeyPlaceholder)")
+
     /// The runtime facts of case (a), run by the given clients.
     public static func runtimeSnapshot(executionClient: String, consensusClient: String) -> RuntimeSnapshot {
         RuntimeSnapshot(
@@ -31,10 +37,11 @@ public enum SnapshotFixture {
     }
 
     /// Builds the snapshot in a new folder under the temporary directory and returns it; `fixtures` is the
-    /// shared fixtures folder (Tests/TestFixtures/Fixtures).
+    /// shared fixtures folder (Tests/TestFixtures/Fixtures); the keys are laid out as `layout` says (the consensus
+    /// client's).
     public static func build(
         fixtures: URL, registry: PluginRegistry, executionClient: String = "stub-el", consensusClient: String = "stub-cl",
-        options: RuntimeOptions = RuntimeOptions()
+        options: RuntimeOptions = RuntimeOptions(), layout: ConsensusLayout = fixtureLayout
     ) throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("snapshot-fixture-\(UUID().uuidString)")
         let caseA = fixtures.appendingPathComponent("cl-genesis/a-minimal-fulu-8val-0x01")
@@ -48,17 +55,17 @@ public enum SnapshotFixture {
         try copy(caseA.appendingPathComponent("mnemonics.yaml"), to: folder.appendingPathComponent("source/mnemonics.yaml"))
         for pubkey in keystorePubkeys {
             try copy(keystores.appendingPathComponent("keys/\(pubkey)/voting-keystore.json"),
-                     to: folder.appendingPathComponent("validators/keys/\(pubkey)/voting-keystore.json"))
-            try copy(keystores.appendingPathComponent("secrets/\(pubkey)"), to: folder.appendingPathComponent("validators/secrets/\(pubkey)"))
+                     to: folder.appendingPathComponent(layout.keystorePath(pubkeyHex: pubkey)))
+            try copy(keystores.appendingPathComponent("secrets/\(pubkey)"), to: folder.appendingPathComponent(layout.passwordPath(pubkeyHex: pubkey)))
         }
         let snapshot = runtimeSnapshot(executionClient: executionClient, consensusClient: consensusClient)
         let emission = try RuntimeWriter(registry: registry).write(snapshot, options: options, into: folder)
-        try writeMetadata(in: folder, images: emission.images)
+        try writeMetadata(in: folder, images: emission.images, layout: layout)
         return folder
     }
 
     /// Writes `metadata.json` (docs/snapshot-format.md) with case (a)'s figures and the digests of the folder's files.
-    public static func writeMetadata(in folder: URL, images: [RuntimeRole: String] = [:]) throws {
+    public static func writeMetadata(in folder: URL, images: [RuntimeRole: String] = [:], layout: ConsensusLayout = fixtureLayout) throws {
         let files = try SnapshotFileDigests.compute(in: folder)
         let metadata = JSONValue.object([
             ("tool", .object([("name", .string("snapshotter")), ("version", .string("0.1.0"))])),
@@ -76,6 +83,7 @@ public enum SnapshotFixture {
             ("cl", .object([
                 ("client", .string("lighthouse")), ("fork", .string("fulu")), ("preset", .string("minimal")),
                 ("validators", .integer(8)), ("genesisValidatorsRoot", .string(genesisValidatorsRoot)),
+                ("layout", layout.metadata),
             ])),
             ("runtime", .object([
                 ("el", .object([("image", .string(images[.execution] ?? ""))])),

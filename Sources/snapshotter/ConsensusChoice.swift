@@ -5,8 +5,11 @@ struct ConsensusChoice {
     let plugin: any ClientPlugin
     let provider: any ConsensusGenesisProvider
 
+    /// The consensus client `auto` takes when the enclave's cannot be detected or has no plugin.
+    static let fallback = "lighthouse"
+
     /// `choice` is `auto` or a plugin id. `auto` takes the enclave's consensus client when a plugin can build its
-    /// genesis (`serviceName` is its first consensus service), else the only plugin that can.
+    /// genesis (`serviceName` is its first consensus service), else the only plugin that can, else ``fallback``.
     static func resolve(registry: PluginRegistry, choice: String, serviceName: String?) throws -> ConsensusChoice {
         let capable = registry.plugins(for: .consensus).filter { $0 is any ConsensusGenesisProvider }
         let plugin: any ClientPlugin
@@ -17,6 +20,8 @@ struct ConsensusChoice {
             plugin = detected
         } else if capable.count == 1 {
             plugin = capable[0]
+        } else if let fallback = capable.first(where: { $0.id == fallback }) {
+            plugin = fallback
         } else {
             throw CreateError.cannotChooseConsensus(capable: capable.map(\.id))
         }

@@ -3,7 +3,9 @@ import SnapshotKit
 
 /// `create`'s options for the consensus genesis: the plugin that builds it, the validators and their keystores.
 struct CreateGenesisOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Consensus plugin that builds the consensus genesis: auto (the enclave's consensus client if a plugin can, else the only plugin that can) or a plugin id.", valueName: "auto|id"))
+    @Option(
+        name: [.customLong("runtime-cl"), .customLong("cl")],
+        help: ArgumentHelp("Consensus client that runs the snapshot and whose layout its keys take (lighthouse, teku): auto (the enclave's consensus client if a plugin can run it, else \(ConsensusChoice.fallback)) or a plugin id.", valueName: "auto|id"))
     var cl = "auto"
 
     @Option(help: ArgumentHelp("Number of genesis validators (default: the source's, at most 64).", valueName: "n"))

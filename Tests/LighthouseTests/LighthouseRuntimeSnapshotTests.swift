@@ -45,6 +45,7 @@ import Testing
             ("cl", .object([
                 ("client", .string("lighthouse")), ("fork", .string(result.fork.rawValue)), ("preset", .string(result.preset)),
                 ("validators", .integer(result.validators)), ("genesisValidatorsRoot", .string(Hex.encode(result.genesisValidatorsRoot))),
+                ("layout", result.layout?.metadata ?? .null),
             ])),
             ("runtime", .object([("cl", .object([("client", .string("lighthouse")), ("image", .string(emission.images[.beacon] ?? ""))]))])),
             ("files", .object(files.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })),

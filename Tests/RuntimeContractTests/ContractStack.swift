@@ -5,6 +5,7 @@ import LighthousePlugin
 import NethermindPlugin
 import RethPlugin
 import SnapshotKit
+import TekuPlugin
 import Testing
 
 /// The stacks `create` emits, built the same way (the tool's plugins, ``RuntimeWriter`` with default options, every
@@ -12,19 +13,21 @@ import Testing
 enum ContractStack {
     /// Every execution client that runs a snapshot.
     static let executionClients = ["geth", "besu", "nethermind", "reth"]
-    /// The consensus client that runs the beacon node and validator client.
-    static let consensusClient = "lighthouse"
+    /// Every consensus client that runs the beacon node and validator client.
+    static let consensusClients = ["lighthouse", "teku"]
     static let presets = ["minimal", "mainnet"]
     /// The genesis forks whose flags differ (Fulu adds the beacon node's PeerDAS custody flag).
     static let forks: [ConsensusFork] = [.electra, .fulu]
 
     /// The registry of the `snapshotter` tool.
     static func registry() throws -> PluginRegistry {
-        try PluginRegistry([GethPlugin(), BesuPlugin(), NethermindPlugin(), RethPlugin(), LighthousePlugin()])
+        try PluginRegistry([GethPlugin(), BesuPlugin(), NethermindPlugin(), RethPlugin(), LighthousePlugin(), TekuPlugin()])
     }
 
-    /// A snapshot of a Kurtosis-like devnet run by `executionClient` and Lighthouse.
-    static func snapshot(executionClient: String, preset: String, fork: ConsensusFork) -> RuntimeSnapshot {
+    /// A snapshot of a Kurtosis-like devnet run by `executionClient` and `consensusClient`.
+    static func snapshot(
+        executionClient: String, consensusClient: String = "lighthouse", preset: String, fork: ConsensusFork
+    ) -> RuntimeSnapshot {
         RuntimeSnapshot(
             chainId: 3_151_908, executionClient: executionClient, consensusClient: consensusClient, preset: preset,
             fork: fork, validatorCount: 64, gasLimit: 60_000_000)

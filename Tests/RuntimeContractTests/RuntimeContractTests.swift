@@ -2,17 +2,20 @@ import Foundation
 import SnapshotKit
 import Testing
 
-/// Every command line of every stack `create` can emit (each runtime execution client × Lighthouse, both presets, the
+/// Every command line of every stack `create` can emit (each runtime execution client × each runtime consensus
+/// client, both presets, the
 /// forks whose flags differ) holds against the CLI contract of the image it runs in, and every default image has a
 /// contract recorded for exactly that image.
 @Suite struct RuntimeContractTests {
     @Test(arguments: ContractStack.executionClients, ContractStack.presets)
     func everyEmittedCommandHoldsAgainstItsImage(_ executionClient: String, _ preset: String) throws {
         for fork in ContractStack.forks {
-            let snapshot = ContractStack.snapshot(executionClient: executionClient, preset: preset, fork: fork)
+          for consensusClient in ContractStack.consensusClients {
+            let snapshot = ContractStack.snapshot(
+                executionClient: executionClient, consensusClient: consensusClient, preset: preset, fork: fork)
             for service in try ContractStack.services(of: snapshot) {
                 let name = ContractStack.contractName(of: service, in: snapshot)
-                let where_ = "\(executionClient)/\(preset)/\(fork.rawValue) service \(service.name)"
+                let where_ = "\(executionClient)+\(consensusClient)/\(preset)/\(fork.rawValue) service \(service.name)"
                 guard let contract = try ContractFixtures.contract(named: name) else {
                     Issue.record("\(where_): no CLI contract for \(service.image): record it in \(ContractFixtures.projectPath(name))")
                     continue
@@ -23,6 +26,7 @@ import Testing
                 let violations = checker.check(service.run) + (service.healthcheck.map(checker.check) ?? [])
                 #expect(violations.isEmpty, "\(where_):\n\(violations.map { "  \($0)" }.joined(separator: "\n"))")
             }
+          }
         }
     }
 
@@ -37,12 +41,29 @@ import Testing
             return
         }
         #expect(!argv.contains { $0 == "--datadir" || $0.hasPrefix("--datadir=") })
-        #expect(argv.contains("--validators-dir=\(RuntimeLayout.validatorKeys)"))
-        #expect(argv.contains("--secrets-dir=\(RuntimeLayout.validatorSecrets)"))
-        #expect(RuntimeLayout.validatorKeys.hasPrefix(RuntimeLayout.runtime + "/"))
+        #expect(argv.contains("--validators-dir=\(RuntimeLayout.validators)/keys"))
+        #expect(argv.contains("--secrets-dir=\(RuntimeLayout.validators)/secrets"))
+        #expect(RuntimeLayout.validators.hasPrefix(RuntimeLayout.runtime + "/"))
         #expect(InitScript.text.contains(#"cp -R "$SNAPSHOT_DIR/validators/." "$RUNTIME_DIR/validators/""#))
         // Writable by its owner (Lighthouse's vc runs as root), private to everyone else.
         #expect(InitScript.text.contains(#"chmod -R u+rwX,go-rwx "$RUNTIME_DIR/validators""#))
+    }
+
+    /// Teku's validator client reads the runtime copies of its keys as `<keystores>:<passwords>`, and `init` gives
+    /// those copies to the image's user (uid 1000), who must write the lock files next to them.
+    @Test(arguments: ContractStack.presets)
+    func theTekuValidatorClientStarts(_ preset: String) throws {
+        let snapshot = ContractStack.snapshot(executionClient: "geth", consensusClient: "teku", preset: preset, fork: .fulu)
+        let services = try ContractStack.services(of: snapshot)
+        let vc = try #require(services.first { $0.name == RuntimeRole.validator.serviceName })
+        guard case .argv(let argv) = vc.run else {
+            Issue.record("the vc runs \(vc.run), not a plain argv")
+            return
+        }
+        #expect(argv.contains("--validator-keys=\(RuntimeLayout.validators)/keystores:\(RuntimeLayout.validators)/passwords"))
+        let compose = try RuntimeWriter(registry: ContractStack.registry()).composeFile(for: snapshot, options: RuntimeOptions())
+        #expect(compose.validatorsOwner == "1000:1000")
+        #expect(InitScript.text.contains(#"chown -R "$VALIDATORS_OWNER" "$RUNTIME_DIR/validators""#))
     }
 
     /// Every fixture is complete: provenance, a source for each flag, choices for each enum, conflicts and

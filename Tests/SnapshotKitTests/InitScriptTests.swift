@@ -25,10 +25,11 @@ import Testing
         func file(_ path: String) -> URL { runtime.appendingPathComponent(path) }
 
         /// Runs the script; returns its result and its wall-clock time in seconds.
-        func runInit(shell: Shell = .system, delay: String? = "5") async throws -> (SubprocessResult, Double) {
+        func runInit(shell: Shell = .system, delay: String? = "5", validatorsOwner: String? = nil) async throws -> (SubprocessResult, Double) {
             let (program, path) = try shell.programAndPath()
             var environment = ["SNAPSHOT_DIR": snapshot.path, "RUNTIME_DIR": runtime.path, "PATH": path]
             if let delay { environment["GENESIS_DELAY_SECONDS"] = delay }
+            if let validatorsOwner { environment[InitScript.Variable.validatorsOwner] = validatorsOwner }
             let start = ContinuousClock.now
             let result = try await RuntimeTestSupport.run(
                 program, [snapshot.appendingPathComponent(InitScript.path).path], environment: environment)
@@ -312,5 +313,19 @@ import Testing
         try FileManager.default.removeItem(at: workspace.snapshot.appendingPathComponent("cl/genesis.ssz"))
         let (result, _) = try await workspace.runInit()
         #expect(result.status == 1 && result.stderrText.contains("cl/genesis.ssz is missing"))
+    }
+
+    /// VALIDATORS_OWNER hands the key copies to the validator client's user (here the test's own user, which needs no
+    /// privilege), and a value that is not `uid:gid` stops the script before it touches anything.
+    @Test func givesTheKeysToTheValidatorsOwner() async throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        let owner = "\(getuid()):\(getgid())"
+        let (result, _) = try await workspace.runInit(validatorsOwner: owner)
+        #expect(result.status == 0, "\(result.stderrText)")
+        let attributes = try FileManager.default.attributesOfItem(atPath: workspace.file("validators").path)
+        #expect((attributes[.ownerAccountID] as? NSNumber)?.uint32Value == getuid())
+        let (bad, _) = try await workspace.runInit(validatorsOwner: "teku")
+        #expect(bad.status == 1 && bad.stderrText.contains("VALIDATORS_OWNER must be uid:gid, not 'teku'"))
     }
 }

@@ -12,7 +12,7 @@ import Testing
 
     @Test func pluginsJSONListsEveryClient() async throws {
         let ids = try await Self.plugins().compactMap { $0["id"] as? String }
-        #expect(ids == ["geth", "besu", "nethermind", "reth", "lighthouse"])
+        #expect(ids == ["geth", "besu", "nethermind", "reth", "lighthouse", "teku"])
     }
 
     /// Each plugin's detection rules, roles, runtime services and state sources with their requirements.

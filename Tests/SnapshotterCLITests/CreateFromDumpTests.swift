@@ -126,7 +126,7 @@ import Testing
         (["--enclave", "e", "--dump-block", "3"], "--dump-block goes with --from-dump"),
         (["--enclave", "e", "--no-such-flag"], "Unknown option"),
         (["--from-dump", "/nonexistent.jsonl", "--genesis-dir", "/nonexistent"], "no such folder"),
-        (["--from-dump", CreateFromDumpTests.dump.path, "--genesis-dir", CreateFromDumpTests.genesisDir.path, "--cl", "prysm"], "unknown consensus client 'prysm'; known consensus plugins: lighthouse"),
+        (["--from-dump", CreateFromDumpTests.dump.path, "--genesis-dir", CreateFromDumpTests.genesisDir.path, "--cl", "prysm"], "unknown consensus client 'prysm'; known consensus plugins: lighthouse, teku"),
         (["--from-dump", CreateFromDumpTests.dump.path, "--genesis-dir", CreateFromDumpTests.genesisDir.path, "--mnemonic", "not twelve words"], "mnemonic"),
         (["--from-dump", CreateFromDumpTests.dump.path, "--genesis-dir", CreateFromDumpTests.genesisDir.path, "--validators", "0"], "--validators must be at least 1"),
         (["--from-dump", CreateFromDumpTests.dump.path, "--genesis-dir", CreateFromDumpTests.genesisDir.path, "--keystore-kdf", "md5"], "md5"),

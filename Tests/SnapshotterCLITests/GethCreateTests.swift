@@ -118,20 +118,43 @@ import Testing
     }
 
     /// The recorded `devnet` enclave (`inspect` is its `enclave inspect` output) whose geth's rpc port is `node`'s
-    /// and whose genesis artefact holds `genesisDir`.
-    private static func devnet(_ node: FakeGethNode, inspect: String = "enclave-inspect-devnet.txt") throws -> StubKurtosis {
+    /// and whose genesis artefact holds `genesisDir`; `consensus` renames its consensus client (the recording runs
+    /// Lighthouse).
+    private static func devnet(
+        _ node: FakeGethNode, inspect: String = "enclave-inspect-devnet.txt", consensus: String = "lighthouse"
+    ) throws -> StubKurtosis {
         typealias Rule = StubKurtosis.Rule
+        func renamed(_ text: String) -> String { text.replacingOccurrences(of: "lighthouse", with: consensus) }
         return try StubKurtosis([
             Rule(["enclave", "ls"], stdout: try kurtosisFixture("enclave-ls.txt")),
-            Rule(["enclave", "inspect", "devnet"], stdout: try kurtosisFixture(inspect)),
-            Rule(["service", "inspect", "devnet", "el-1-geth-lighthouse", "-o", "json"],
-                 stdout: try kurtosisFixture("service-inspect-el-1-geth-lighthouse.json")),
+            Rule(["enclave", "inspect", "devnet"], stdout: renamed(try kurtosisFixture(inspect))),
+            Rule(["service", "inspect", "devnet", "el-1-geth-\(consensus)", "-o", "json"],
+                 stdout: renamed(try kurtosisFixture("service-inspect-el-1-geth-lighthouse.json"))),
             Rule(["service", "inspect", "devnet", "*", "-o", "json"], stderr: "Error: unknown shorthand flag: 'o' in -o\n", exitCode: 1),
-            Rule(["port", "print", "devnet", "el-1-geth-lighthouse", "rpc"], stdout: "127.0.0.1:\(node.url.port!)\n"),
-            Rule(["port", "print", "devnet", "el-2-erigon-lighthouse", "ws-rpc"], stdout: "127.0.0.1:9\n"),
+            Rule(["port", "print", "devnet", "el-1-geth-\(consensus)", "rpc"], stdout: "127.0.0.1:\(node.url.port!)\n"),
+            Rule(["port", "print", "devnet", "el-2-erigon-\(consensus)", "ws-rpc"], stdout: "127.0.0.1:9\n"),
             Rule(["port", "print", "devnet", "*", "http"], stdout: "http://127.0.0.1:9\n"),
             .filesDownload(enclave: "devnet", artifact: EnclaveDiscovery.genesisArtifact, copying: genesisDir),
         ])
+    }
+
+    /// An enclave whose consensus client is Teku (`cl-1-teku-geth`) gets a Teku runtime that `verify` accepts;
+    /// `--runtime-cl lighthouse` on the same enclave gives a Lighthouse runtime that verifies too.
+    @Test(arguments: [([String](), "teku"), (["--runtime-cl", "lighthouse"], "lighthouse")])
+    func anEnclaveRunByTekuGetsATekuRuntime(_ options: [String], _ expected: String) async throws {
+        let node = try FakeGethNode(chain: try Self.chain())
+        let stub = try Self.devnet(node, consensus: "teku")
+        defer { stub.remove() }
+        let out = outputFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let result = try await CLI.run(
+            ["create", "--enclave", "devnet", "--out", out.path, "--quiet", "--name", "devnet"] + options, environment: stub.environment)
+        #expect(result.status == 0, "\(result.stderr)")
+        let folder = out.appendingPathComponent("devnet")
+        let metadata = try metadata(folder)
+        #expect(metadata.cl?.client == expected && metadata.runtime?["cl"]?["client"]?.stringValue == expected)
+        let verify = try await CLI.run(["verify", folder.path])
+        #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
     }
 
     @Test func snapshotsTheGethNodeOfAnEnclave() async throws {

@@ -27,6 +27,25 @@ import Testing
         #expect((summary["runtime"] as? [String: Any]).flatMap { $0["el"] as? [String: String] } == ["client": client, "image": image])
     }
 
+    /// `--runtime-cl teku`: the keys take Teku's layout, the compose file runs Teku's beacon node and validator client
+    /// and gives `init` Teku's user for the keys, and `snapshotter verify` passes; the same node with
+    /// `--runtime-cl lighthouse` verifies too.
+    @Test(arguments: [("teku", "consensys/teku:26.8.0"), ("lighthouse", "sigp/lighthouse:v8.2.2")])
+    func aSnapshotRunsOnEitherConsensusClient(_ client: String, _ image: String) async throws {
+        let node = try FakeTracingNode.geth(chain: .fixture(), ranges: .init())
+        let genesisDir = try MultiClient.genesisDirectory(for: node.chain)
+        let out = MultiClient.outputFolder()
+        defer { try? FileManager.default.removeItem(at: out); try? FileManager.default.removeItem(at: genesisDir) }
+        let result = try await MultiClient.create(node, genesisDir: genesisDir, out: out, ["--runtime-cl", client, "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let folder = out.appendingPathComponent("snap")
+        let metadata = try MultiClient.metadata(folder)
+        #expect(metadata.cl?.client == client && metadata.runtime?["cl"]?["image"]?.stringValue == image)
+        let compose = try String(contentsOf: folder.appendingPathComponent("docker-compose.yml"), encoding: .utf8)
+        #expect(compose.contains("VALIDATORS_OWNER") == (client == "teku"))
+        #expect(try await CLI.run(["verify", folder.path]).status == 0)
+    }
+
     /// Images and ports chosen on the command line end up in the compose file and the metadata.
     @Test func imagesAndPortOffset() async throws {
         let node = try FakeTracingNode.nethermind(chain: .fixture())

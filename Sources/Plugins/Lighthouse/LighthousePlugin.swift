@@ -1,7 +1,7 @@
 import SnapshotKit
 
 /// The Lighthouse consensus client plugin.
-public struct LighthousePlugin: ClientPlugin {
+public struct LighthousePlugin: ConsensusClientPlugin {
     public init() {}
 
     public let id = "lighthouse"
@@ -9,4 +9,5 @@ public struct LighthousePlugin: ClientPlugin {
     public let layer = ClientLayer.consensus
     public let detection = ClientDetectionRules(clientVersionNames: ["Lighthouse"], serviceNameTokens: ["lighthouse"])
     public var roles: [PluginRole] { [.consensusGenesis, .runtime] }
+    public var consensusLayout: ConsensusLayout { LighthouseLayout.consensus }
 }

@@ -21,8 +21,8 @@ public struct LighthouseValidatorRuntimeEmitter: RuntimeEmitter {
         RuntimeService(command: [
             "lighthouse", "validator_client",
             "--testnet-dir=\(RuntimeLayout.consensusTestnet)",
-            "--validators-dir=\(RuntimeLayout.validatorKeys)",
-            "--secrets-dir=\(RuntimeLayout.validatorSecrets)",
+            "--validators-dir=\(RuntimeLayout.validatorsCopy(of: LighthouseLayout.consensus.keystoreFolder))",
+            "--secrets-dir=\(RuntimeLayout.validatorsCopy(of: LighthouseLayout.consensus.passwordFolder))",
             "--init-slashing-protection",
             "--beacon-nodes=\(RuntimePorts.beaconEndpoint)",
             "--suggested-fee-recipient=\(context.feeRecipient)",

@@ -20,7 +20,8 @@ public enum MetadataStep {
             el: .init(genesisHash: execution.genesisHash, stateRoot: execution.state.stateRoot,
                       runtimeClient: runtime.executionClient, droppedForks: execution.droppedForks),
             cl: .init(client: consensus.client, fork: consensus.result.fork.rawValue, preset: consensus.result.preset,
-                      validators: consensus.result.validators, genesisValidatorsRoot: consensus.result.genesisValidatorsRoot),
+                      validators: consensus.result.validators, genesisValidatorsRoot: consensus.result.genesisValidatorsRoot,
+                      layout: consensus.result.layout),
             runtime: runtime.metadata,
             files: files)
         let url = try workspace.file(SnapshotMetadata.fileName)

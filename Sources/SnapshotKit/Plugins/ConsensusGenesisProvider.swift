@@ -70,10 +70,13 @@ public struct ConsensusGenesisResult: Sendable, Equatable {
     public var secondsPerSlot: UInt64?
     /// Every file written, relative to the output folder, sorted.
     public var files: [String]
+    /// Where the validator keys were written (`metadata.json`'s `cl.layout`); nil when the provider does not say.
+    public var layout: ConsensusLayout?
 
     public init(
         fork: ConsensusFork, preset: String, validators: Int, genesisValidatorsRoot: [UInt8], stateRoot: [UInt8],
-        elGenesisHash: [UInt8], genesisTime: UInt64, secondsPerSlot: UInt64? = nil, files: [String]
+        elGenesisHash: [UInt8], genesisTime: UInt64, secondsPerSlot: UInt64? = nil, files: [String],
+        layout: ConsensusLayout? = nil
     ) {
         self.fork = fork
         self.preset = preset
@@ -84,5 +87,6 @@ public struct ConsensusGenesisResult: Sendable, Equatable {
         self.genesisTime = genesisTime
         self.secondsPerSlot = secondsPerSlot
         self.files = files
+        self.layout = layout
     }
 }

@@ -37,10 +37,11 @@ public struct PluginRegistry: Sendable {
         throw .unknownClient(id: id, layer: layer, known: candidates.map(\.id))
     }
 
-    /// The plugin whose `web3_clientVersion` name matches, e.g. `Geth/v1.16.8-stable/linux-amd64/go1.24`.
-    public func detect(clientVersion: String) -> (any ClientPlugin)? {
+    /// The plugin of `layer` whose version name matches: an execution client's `web3_clientVersion`
+    /// (`Geth/v1.16.8-stable/linux-amd64/go1.24`), a consensus client's `/eth/v1/node/version` (`teku/v26.8.0/…`).
+    public func detect(clientVersion: String, layer: ClientLayer = .execution) -> (any ClientPlugin)? {
         let name = clientVersion.split(separator: "/", maxSplits: 1).first.map { $0.lowercased() } ?? ""
-        return plugins(for: .execution).first { plugin in
+        return plugins(for: layer).first { plugin in
             plugin.detection.clientVersionNames.contains { $0.lowercased() == name }
         }
     }

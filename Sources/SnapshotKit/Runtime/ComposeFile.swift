@@ -27,11 +27,15 @@ public struct ComposeFile: Sendable {
 
     public var entries: [Entry]
     public var options: RuntimeOptions
+    /// The `uid:gid` `init` gives the validator keys' copies to (the consensus plugin's
+    /// ``ConsensusLayout/validatorOwner``); nil leaves them to `init`'s user.
+    public var validatorsOwner: String?
 
     /// `entries` in any order; they are written in role order.
-    public init(entries: [Entry], options: RuntimeOptions) {
+    public init(entries: [Entry], options: RuntimeOptions, validatorsOwner: String? = nil) {
         self.entries = entries.sorted { RuntimeRole.allCases.firstIndex(of: $0.role)! < RuntimeRole.allCases.firstIndex(of: $1.role)! }
         self.options = options
+        self.validatorsOwner = validatorsOwner
     }
 
     /// The host port published for `containerPort` (the container port plus the offset).
@@ -65,19 +69,21 @@ public struct ComposeFile: Sendable {
 
     private var initService: Node {
         let dataDirectories = entries.map(\.role.serviceName).joined(separator: " ")
+        var environment: [(String, Node)] = [
+            (InitScript.Variable.snapshotDirectory, ComposeYAML.string(RuntimeLayout.snapshot)),
+            (InitScript.Variable.runtimeDirectory, ComposeYAML.string(RuntimeLayout.runtime)),
+            (InitScript.Variable.dataDirectories, ComposeYAML.string(dataDirectories)),
+            // Compose substitutes the variable from the caller's environment: GENESIS_DELAY_SECONDS=30 ./up.sh
+            (InitScript.Variable.genesisDelay,
+             ComposeYAML.string("${\(InitScript.Variable.genesisDelay):-\(options.genesisDelaySeconds)}")),
+        ]
+        if let validatorsOwner { environment.append((InitScript.Variable.validatorsOwner, ComposeYAML.string(validatorsOwner))) }
         return ComposeYAML.mapping([
             ("image", ComposeYAML.string(options.initImage)),
             ("command", ComposeYAML.strings(["/bin/sh", RuntimeLayout.snapshotMount(InitScript.path)], flow: true)),
-            ("environment", ComposeYAML.mapping([
-                (InitScript.Variable.snapshotDirectory, ComposeYAML.string(RuntimeLayout.snapshot)),
-                (InitScript.Variable.runtimeDirectory, ComposeYAML.string(RuntimeLayout.runtime)),
-                (InitScript.Variable.dataDirectories, ComposeYAML.string(dataDirectories)),
-                // Compose substitutes the variable from the caller's environment: GENESIS_DELAY_SECONDS=30 ./up.sh
-                (InitScript.Variable.genesisDelay,
-                 ComposeYAML.string("${\(InitScript.Variable.genesisDelay):-\(options.genesisDelaySeconds)}")),
-            ])),
+            ("environment", ComposeYAML.mapping(environment)),
             ("volumes", ComposeYAML.sequence(
-                ["runtime", "cl", "validators"].map(Self.snapshotBind) + [Self.runtimeVolume])),
+                ["runtime", ConsensusLayout.networkFolder, ConsensusLayout.validatorsFolder].map(Self.snapshotBind) + [Self.runtimeVolume])),
             ("restart", ComposeYAML.string("no")),
         ])
     }

@@ -13,7 +13,9 @@
 ///
 /// Its paths come from the environment, so it also runs outside Docker (the tests run it that way):
 /// `SNAPSHOT_DIR` (the snapshot folder; default `/snapshot`), `RUNTIME_DIR` (the volume; default `/runtime`),
-/// `DATA_DIRS` (space-separated data directory names; default `el cl vc`), `GENESIS_DELAY_SECONDS` (default 10).
+/// `DATA_DIRS` (space-separated data directory names; default `el cl vc`), `GENESIS_DELAY_SECONDS` (default 10),
+/// `VALIDATORS_OWNER` (`uid:gid` the copies of the validator keys are given to, for a validator client that runs as a
+/// fixed non-root user: ``ConsensusLayout/validatorOwner``; default empty: the `init` user keeps them).
 public enum InitScript {
     /// The script's path in the snapshot folder (mounted read-only at ``RuntimeLayout/snapshot``).
     public static let path = "runtime/init.sh"
@@ -24,6 +26,7 @@ public enum InitScript {
         public static let runtimeDirectory = "RUNTIME_DIR"
         public static let dataDirectories = "DATA_DIRS"
         public static let genesisDelay = "GENESIS_DELAY_SECONDS"
+        public static let validatorsOwner = "VALIDATORS_OWNER"
     }
 
     /// The script text.
@@ -37,7 +40,8 @@ public enum InitScript {
         # empty data directory for every client. Nothing under SNAPSHOT_DIR is modified.
         #
         # Environment: SNAPSHOT_DIR (default /snapshot), RUNTIME_DIR (default /runtime),
-        # DATA_DIRS (default "el cl vc"), GENESIS_DELAY_SECONDS (default 10).
+        # DATA_DIRS (default "el cl vc"), GENESIS_DELAY_SECONDS (default 10),
+        # VALIDATORS_OWNER (uid:gid given the copies of the validator keys; default empty: init's user keeps them).
         set -eu
         # Everything is private unless opened below: keystores and passwords stay the validator client's.
         umask 077
@@ -46,12 +50,17 @@ public enum InitScript {
         RUNTIME_DIR=${RUNTIME_DIR:-/runtime}
         DATA_DIRS=${DATA_DIRS:-el cl vc}
         GENESIS_DELAY_SECONDS=${GENESIS_DELAY_SECONDS:-10}
+        VALIDATORS_OWNER=${VALIDATORS_OWNER:-}
 
         fail() {
           echo "init: $*" >&2
           exit 1
         }
 
+        case $VALIDATORS_OWNER in
+          '' | [0-9]*:[0-9]*) ;;
+          *) fail "VALIDATORS_OWNER must be uid:gid, not '$VALIDATORS_OWNER'" ;;
+        esac
         case $GENESIS_DELAY_SECONDS in
           '' | *[!0-9]*) fail "GENESIS_DELAY_SECONDS must be a whole number of seconds, not '$GENESIS_DELAY_SECONDS'" ;;
         esac
@@ -122,7 +131,7 @@ public enum InitScript {
         printf '%s' "$jwt" >"$RUNTIME_DIR/jwt.hex"
 
         # 4. Copies of the validator keys the validator client may write next to (umask 077: its user only).
-        mkdir -p "$RUNTIME_DIR/validators/keys" "$RUNTIME_DIR/validators/secrets"
+        mkdir -p "$RUNTIME_DIR/validators"
         if [ -d "$SNAPSHOT_DIR/validators" ]; then
           cp -R "$SNAPSHOT_DIR/validators/." "$RUNTIME_DIR/validators/"
         fi
@@ -137,6 +146,9 @@ public enum InitScript {
         chmod -R u+w,a+rX "$testnet"
         chmod 0644 "$RUNTIME_DIR/jwt.hex"
         chmod -R u+rwX,go-rwx "$RUNTIME_DIR/validators"
+        if [ -n "$VALIDATORS_OWNER" ]; then
+          chown -R "$VALIDATORS_OWNER" "$RUNTIME_DIR/validators"
+        fi
         for dir in $DATA_DIRS; do
           chmod 0777 "$RUNTIME_DIR/$dir"
         done

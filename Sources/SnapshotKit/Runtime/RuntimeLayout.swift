@@ -18,10 +18,13 @@ public enum RuntimeLayout {
     public static let consensusTestnet = "\(runtime)/testnet"
     /// The JWT secret shared by the EL and the beacon node (64 hex characters), fresh at every start.
     public static let jwtSecret = "\(runtime)/jwt.hex"
-    /// Writable copies of the validator keystores (`0x<pubkey>/voting-keystore.json`).
-    public static let validatorKeys = "\(runtime)/validators/keys"
-    /// Writable copies of the keystore passwords (`0x<pubkey>`).
-    public static let validatorSecrets = "\(runtime)/validators/secrets"
+    /// Writable copies of the snapshot's `validators/` folder: the keystores and passwords in the consensus client's
+    /// ``ConsensusLayout``.
+    public static let validators = "\(runtime)/\(ConsensusLayout.validatorsFolder)"
+
+    /// Where `init` puts the copy of a file or folder of the snapshot's `validators/` (a ``ConsensusLayout`` path),
+    /// e.g. `validators/keys` → `/runtime/validators/keys`.
+    public static func validatorsCopy(of path: String) -> String { "\(runtime)/\(path)" }
 
     /// The empty data directory of a role, created by `init` at every start.
     public static func dataDirectory(_ role: RuntimeRole) -> String { "\(runtime)/\(role.serviceName)" }

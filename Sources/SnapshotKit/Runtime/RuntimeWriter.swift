@@ -38,7 +38,8 @@ public struct RuntimeWriter: Sendable {
             if role != .validator, service.healthcheck == nil { throw .missingHealthcheck(client: client, role: role) }
             entries.append(ComposeFile.Entry(role: role, image: image, service: service))
         }
-        return ComposeFile(entries: entries, options: options)
+        let consensus = (try? registry.plugin(id: snapshot.consensusClient, layer: .consensus)) as? any ConsensusClientPlugin
+        return ComposeFile(entries: entries, options: options, validatorsOwner: consensus?.consensusLayout.validatorOwner)
     }
 
     /// Writes the runtime files into `folder` (which must exist) and returns what was written.

@@ -52,7 +52,7 @@ public enum SnapshotReadme {
         | `runtime/init.sh` | run by `init` at every start: genesis time, JWT, empty data directories |
         | `el/genesis.json` | execution genesis whose alloc is the source chain's state |
         | `cl/config.yaml`, `cl/genesis.ssz` | consensus config and genesis state (its genesis time is rewritten in a copy at every start) |
-        | `validators/keys`, `validators/secrets` | the genesis validators' EIP-2335 keystores and their passwords (devnet keys: never use them for real funds) |
+        | `validators/` | the genesis validators' EIP-2335 keystores and their passwords (devnet keys: never use them for real funds) |
         | `source/` | the source chain's own config files, as downloaded |
         """
 

@@ -88,13 +88,17 @@ public struct SnapshotMetadata: Sendable, Equatable {
         public var preset: String
         public var validators: Int
         public var genesisValidatorsRoot: [UInt8]
+        /// Where the validator keys are (`cl.layout`); absent in snapshots made before layouts were recorded.
+        public var layout: ConsensusLayout?
 
-        public init(client: String, fork: String, preset: String, validators: Int, genesisValidatorsRoot: [UInt8]) {
+        public init(client: String, fork: String, preset: String, validators: Int, genesisValidatorsRoot: [UInt8],
+                    layout: ConsensusLayout? = nil) {
             self.client = client
             self.fork = fork
             self.preset = preset
             self.validators = validators
             self.genesisValidatorsRoot = genesisValidatorsRoot
+            self.layout = layout
         }
     }
 
@@ -159,13 +163,15 @@ public struct SnapshotMetadata: Sendable, Equatable {
             ])),
         ]
         if let cl {
-            members.append(("cl", .object([
+            var consensus: [(key: String, value: JSONValue)] = [
                 ("client", .string(cl.client)),
                 ("fork", .string(cl.fork)),
                 ("preset", .string(cl.preset)),
                 ("validators", .integer(cl.validators)),
                 ("genesisValidatorsRoot", .string(Hex.encode(cl.genesisValidatorsRoot))),
-            ])))
+            ]
+            if let layout = cl.layout { consensus.append(("layout", layout.metadata)) }
+            members.append(("cl", .object(consensus)))
         }
         if let runtime { members.append(("runtime", runtime)) }
         members.append(("files", .object(files.map { ($0.path, .string($0.sha256)) })))
@@ -209,7 +215,8 @@ public struct SnapshotMetadata: Sendable, Equatable {
                 fork: try reader.string("cl.fork"),
                 preset: try reader.string("cl.preset"),
                 validators: Int(try reader.integer("cl.validators")),
-                genesisValidatorsRoot: try reader.bytes(try reader.string("cl.genesisValidatorsRoot"), field: "cl.genesisValidatorsRoot"))
+                genesisValidatorsRoot: try reader.bytes(try reader.string("cl.genesisValidatorsRoot"), field: "cl.genesisValidatorsRoot"),
+                layout: ConsensusLayout(metadata: reader.value("cl.layout")))
         } else {
             cl = nil
         }

@@ -15,6 +15,8 @@ struct SnapshotMetadataFields {
     var consensusPreset: String? { json["cl"]?["preset"]?.stringValue }
     var validatorCount: Int? { json["cl"]?["validators"]?.scalarText.flatMap { Int($0) } }
     var genesisValidatorsRoot: String? { json["cl"]?["genesisValidatorsRoot"]?.stringValue }
+    /// Where the validator keys are (`cl.layout`).
+    var consensusLayout: ConsensusLayout? { ConsensusLayout(metadata: json["cl"]?["layout"]) }
 }
 
 extension [UInt8] {

@@ -39,7 +39,7 @@ public struct SnapshotVerifier: Sendable {
             checkGenesisHash(metadata, execution, consensus),
             checkGenesisState(metadata, consensus),
             checkGenesisValidatorsRoot(metadata, consensus),
-            checkKeystores(consensus),
+            checkKeystores(metadata, consensus),
         ] + checkCompose() + [checkScripts()])
     }
 
@@ -82,14 +82,14 @@ public struct SnapshotVerifier: Sendable {
     private func loadConsensusGenesis() throws(SnapshotVerificationError) -> ConsensusGenesis {
         let config: ConsensusConfig, preset: ConsensusPreset, fork: ConsensusFork
         do {
-            config = try ConsensusConfig(contentsOf: url("cl/config.yaml"))
+            config = try ConsensusConfig(contentsOf: url(ConsensusLayout.config))
             preset = try config.preset()
             fork = try config.genesisFork()
         } catch {
             throw .unreadable(path: "cl/config.yaml", reason: error.description)
         }
         let bytes: Data
-        do { bytes = try InputFile.read(url("cl/genesis.ssz"), limit: Self.genesisStateLimit) } catch {
+        do { bytes = try InputFile.read(url(ConsensusLayout.genesisState), limit: Self.genesisStateLimit) } catch {
             if case .tooLarge(_, let limit) = error {
                 throw .unreadable(path: "cl/genesis.ssz", reason: "larger than \(InputFileError.sizeText(limit))")
             }

@@ -1,28 +1,35 @@
 import Foundation
-import SnapshotKit
 
-extension LighthousePlugin: ConsensusGenesisProvider {
-    /// Writes Lighthouse's testnet directory (`cl/config.yaml`, `cl/genesis.ssz`, `cl/deposit_contract_block.txt`,
-    /// `cl/deploy_block.txt`) and one EIP-2335 keystore with its password file per validator
-    /// (`validators/keys/0x<pubkey>/voting-keystore.json`, `validators/secrets/0x<pubkey>`).
-    public func writeConsensusGenesis(_ input: ConsensusGenesisInput, into folder: URL) throws -> ConsensusGenesisResult {
+/// Writes a snapshot's consensus genesis (``SnapshotConsensusGenesis``) in a client's ``ConsensusLayout``.
+public struct ConsensusGenesisWriter: Sendable {
+    public let layout: ConsensusLayout
+
+    public init(layout: ConsensusLayout) {
+        self.layout = layout
+    }
+
+    /// Builds the genesis of `input` and writes its files under `folder` (created if needed).
+    public func write(_ input: ConsensusGenesisInput, into folder: URL) throws -> ConsensusGenesisResult {
         let genesis = try SnapshotConsensusGenesis(input)
         let keystores = try ValidatorKeystore.encrypt(genesis.validators, kdf: input.keystoreKDF)
         var files: [(path: String, contents: Data, isPrivate: Bool)] = [
-            (LighthouseLayout.config, Data(genesis.config.yaml.utf8), false),
-            (LighthouseLayout.genesisState, Data(genesis.state.serialize()), false),
-            (LighthouseLayout.depositContractBlock, Data("0".utf8), false),
-            (LighthouseLayout.deployBlock, Data("0".utf8), false),
+            (ConsensusLayout.config, Data(genesis.config.yaml.utf8), false),
+            (ConsensusLayout.genesisState, Data(genesis.state.serialize()), false),
         ]
+        for file in layout.networkFiles {
+            files.append(("\(ConsensusLayout.networkFolder)/\(file.name)", Data(file.contents.utf8), false))
+        }
         for keystore in keystores {
             let pubkey = Hex.encode(keystore.pubkey)
-            files.append((LighthouseLayout.keystore(pubkeyHex: pubkey), keystore.keystore.jsonData(), true))
-            files.append((LighthouseLayout.secret(pubkeyHex: pubkey), Data(keystore.password.utf8), true))
+            files.append((layout.keystorePath(pubkeyHex: pubkey), keystore.keystore.jsonData(), true))
+            files.append((layout.passwordPath(pubkeyHex: pubkey), Data(keystore.password.utf8), true))
         }
         for file in files {
             try Self.write(file.contents, to: folder.appendingPathComponent(file.path), isPrivate: file.isPrivate)
         }
-        return genesis.result(files: files.map(\.path))
+        var result = genesis.result(files: files.map(\.path))
+        result.layout = layout
+        return result
     }
 
     /// Writes `contents`; a private file (keystore, password) is readable and writable by its owner only (0600).

@@ -52,7 +52,7 @@ struct CreateWorkflow {
     private func fromNode(genesisFiles: SourceGenesisFiles?) async throws -> Snapshot {
         progress?.note(source.enclave.map { "discovering enclave \($0)" } ?? "connecting to \(RedactedURL(source.rpcURL ?? ""))")
         let node = try await ExecutionNode.connect(
-            enclave: source.enclave, rpcURL: source.rpcURL.flatMap(URL.init(string:)), elChoice: source.el,
+            enclave: source.enclave, kurtosis: source.kurtosis, rpcURL: source.rpcURL.flatMap(URL.init(string:)), elChoice: source.el,
             concurrency: source.concurrency, registry: registry)
         let consensus = try genesis.step(registry: registry, serviceName: node.consensusServiceName)
         if let genesisFiles { try consensus.checkInputs(genesisFiles) }
@@ -89,7 +89,7 @@ struct CreateWorkflow {
         let folder = workspace.work.appendingPathComponent(EnclaveDiscovery.genesisArtifact)
         progress?.note("downloading \(EnclaveDiscovery.genesisArtifact)")
         // `validate()` requires --genesis-dir unless --enclave is given.
-        try await KurtosisCLI().downloadFiles(enclave: source.enclave!, artifact: EnclaveDiscovery.genesisArtifact, to: folder)
+        try await source.kurtosis.downloadFiles(enclave: source.enclave!, artifact: EnclaveDiscovery.genesisArtifact, to: folder)
         let files = try SourceGenesisFiles(folder: folder)
         try consensus.checkInputs(files)
         return files

@@ -35,7 +35,7 @@ extension LighthousePlugin: ConsensusGenesisProvider {
                 try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: url.path)
             }
         } catch {
-            throw .unwritable(path: url.path, reason: (error as NSError).localizedDescription)
+            throw .unwritable(path: url.path, reason: FileErrorReason.of(error))
         }
     }
 }

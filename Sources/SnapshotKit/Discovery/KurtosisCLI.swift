@@ -7,10 +7,22 @@ public struct KurtosisCLI: Sendable {
 
     /// The environment of every `kurtosis` run (its `PATH` is searched for the executable); `nil` inherits ours.
     public var environment: [String: String]?
-    /// The longest one command may take.
+    /// The longest one command may take (`create --kurtosis-timeout`).
     public var timeout: Duration
+    /// `timeout` when none is given, in seconds.
+    public static let defaultTimeoutSeconds = 120
 
-    public init(environment: [String: String]? = nil, timeout: Duration = .seconds(120)) {
+    /// Whether `identifier` can name an enclave (a name or a UUID, full or short) as Kurtosis allows: 1 to 64
+    /// ASCII letters, digits, `-`, `.` and `_`, starting with a letter or digit (today's Kurtosis names are
+    /// `[-A-Za-z0-9]{1,60}`; older ones allowed `.` and `_`). Anything else is refused before it reaches the CLI,
+    /// where a leading `-` would be read as an option.
+    public static func isEnclaveIdentifier(_ identifier: String) -> Bool {
+        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._")
+        guard let first = identifier.first, first.isASCII, first.isLetter || first.isNumber else { return false }
+        return identifier.count <= 64 && identifier.allSatisfy(allowed.contains)
+    }
+
+    public init(environment: [String: String]? = nil, timeout: Duration = .seconds(defaultTimeoutSeconds)) {
         self.environment = environment
         self.timeout = timeout
     }
@@ -56,7 +68,7 @@ public struct KurtosisCLI: Sendable {
             try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
         } catch {
             throw .commandNotCompleted(command: Subprocess.commandLine(["kurtosis"] + arguments),
-                                       reason: "cannot create \(parent.path): \(error.localizedDescription)")
+                                       reason: "cannot create \(parent.path): \(FileErrorReason.of(error))")
         }
         _ = try await succeed(arguments)
     }
@@ -69,6 +81,8 @@ public struct KurtosisCLI: Sendable {
             return try await runner.run(arguments)
         } catch .executableNotFound {
             throw .notInstalled
+        } catch .timedOut(let command, let seconds) {
+            throw .timedOut(command: command, seconds: seconds)
         } catch {
             throw .commandNotCompleted(command: Subprocess.commandLine(["kurtosis"] + arguments), reason: error.description)
         }

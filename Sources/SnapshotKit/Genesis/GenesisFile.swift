@@ -42,7 +42,7 @@ public struct GenesisFile: Sendable, Equatable {
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { return "no such file" }
         if isDirectory.boolValue { return "it is a directory" }
         if !FileManager.default.isReadableFile(atPath: url.path) { return "permission denied" }
-        return error.localizedDescription
+        return FileErrorReason.of(error)
     }
 
     /// The state root of the alloc.

@@ -129,7 +129,7 @@ private final class DumpReader {
             }
             return nil
         } catch {
-            throw failure(nil, "cannot read the file: \(error.localizedDescription)")
+            throw failure(nil, "cannot read the file: \(FileErrorReason.of(error))")
         }
     }
 

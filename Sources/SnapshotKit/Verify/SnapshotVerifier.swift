@@ -7,7 +7,7 @@ import Foundation
 ///
 /// Checks are independent: one unreadable file fails the checks that need it and the others still run.
 public struct SnapshotVerifier: Sendable {
-    /// The snapshot folder.
+    /// The snapshot folder, its symbolic links resolved (a link to a snapshot is verified as the snapshot).
     public let folder: URL
 
     /// The bound of `metadata.json` (a digest line per file: a few KiB in practice).
@@ -16,7 +16,7 @@ public struct SnapshotVerifier: Sendable {
     static let genesisStateLimit = 1 << 30
 
     public init(folder: URL) {
-        self.folder = folder
+        self.folder = folder.standardizedFileURL.resolvingSymlinksInPath()
     }
 
     /// Runs every check. Throws only when the folder cannot be verified at all (no folder, no usable

@@ -14,7 +14,7 @@ struct CreateWorkflow {
     func run() async throws -> Snapshot {
         // Temporary folders of earlier runs are reported, even with --quiet, never removed (one may be in use).
         if let note = StalePartialNote(output: URL(fileURLWithPath: output.out)) {
-            FileHandle.standardError.write(Data((note.text + "\n").utf8))
+            FileHandle.standardError.write(Data((ExternalText.printable(note.text) + "\n").utf8))
         }
         // Cheap checks of the local inputs come before any long work.
         let genesisFiles = try source.genesisDir.map { path throws in try SourceGenesisFiles(folder: URL(fileURLWithPath: path)) }
@@ -112,13 +112,15 @@ struct CreateWorkflow {
     }
 
     /// Reports a hand-over between state sources on stderr, even with --quiet: it changes how the state is read.
+    /// The message carries the node's error, made printable.
     private var reportFallback: @Sendable (StateSourceFallback) -> Void {
         { [progress] fallback in
+            let message = ExternalText.printable(fallback.message)
             if let progress {
                 progress.finish()
-                progress.note(fallback.message)
+                progress.note(message)
             } else {
-                FileHandle.standardError.write(Data((fallback.message + "\n").utf8))
+                FileHandle.standardError.write(Data((message + "\n").utf8))
             }
         }
     }

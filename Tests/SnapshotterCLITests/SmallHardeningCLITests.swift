@@ -72,6 +72,15 @@ import Testing
         #expect(inspected.status == 0, "\(inspected.stderr)")
         #expect(!inspected.stdout.contains("\u{1B}"))
         #expect(inspected.stdout.contains("?[31mevil"))
+
+        // A stale temporary folder's name is printed made safe too.
+        let out = folder.appendingPathComponent("out")
+        try FileManager.default.createDirectory(
+            at: out.appendingPathComponent(".x\u{1B}[2J.partial-0badf00d"), withIntermediateDirectories: true)
+        let noted = try await CLI.run(["create", "--from-dump", Self.dump.path, "--genesis-dir", folder.appendingPathComponent("absent").path,
+                                       "--out", out.path])
+        #expect(noted.status == 2 && noted.stderr.contains(".x?[2J.partial-0badf00d"), "\(noted.stderr)")
+        #expect(!noted.stderr.contains("\u{1B}"))
     }
 
     // MARK: - verify through a symbolic link

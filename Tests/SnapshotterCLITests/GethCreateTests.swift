@@ -123,13 +123,13 @@ import Testing
         typealias Rule = StubKurtosis.Rule
         return try StubKurtosis([
             Rule(["enclave", "ls"], stdout: try kurtosisFixture("enclave-ls.txt")),
-            Rule(["enclave", "inspect", "devnet"], stdout: try kurtosisFixture(inspect)),
-            Rule(["service", "inspect", "devnet", "el-1-geth-lighthouse", "-o", "json"],
+            Rule(["enclave", "inspect", "--", "devnet"], stdout: try kurtosisFixture(inspect)),
+            Rule(["service", "inspect", "-o", "json", "--", "devnet", "el-1-geth-lighthouse"],
                  stdout: try kurtosisFixture("service-inspect-el-1-geth-lighthouse.json")),
-            Rule(["service", "inspect", "devnet", "*", "-o", "json"], stderr: "Error: unknown shorthand flag: 'o' in -o\n", exitCode: 1),
-            Rule(["port", "print", "devnet", "el-1-geth-lighthouse", "rpc"], stdout: "127.0.0.1:\(node.url.port!)\n"),
-            Rule(["port", "print", "devnet", "el-2-erigon-lighthouse", "ws-rpc"], stdout: "127.0.0.1:9\n"),
-            Rule(["port", "print", "devnet", "*", "http"], stdout: "http://127.0.0.1:9\n"),
+            Rule(["service", "inspect", "-o", "json", "--", "devnet", "*"], stderr: "Error: unknown shorthand flag: 'o' in -o\n", exitCode: 1),
+            Rule(["port", "print", "--", "devnet", "el-1-geth-lighthouse", "rpc"], stdout: "127.0.0.1:\(node.url.port!)\n"),
+            Rule(["port", "print", "--", "devnet", "el-2-erigon-lighthouse", "ws-rpc"], stdout: "127.0.0.1:9\n"),
+            Rule(["port", "print", "--", "devnet", "*", "http"], stdout: "http://127.0.0.1:9\n"),
             .filesDownload(enclave: "devnet", artifact: EnclaveDiscovery.genesisArtifact, copying: genesisDir),
         ])
     }

@@ -33,15 +33,15 @@ public struct KurtosisCLI: Sendable {
         return try parse(try await succeed(arguments), of: arguments, with: KurtosisOutputParser.enclaves)
     }
 
-    /// `kurtosis enclave inspect <enclave>`.
+    /// `kurtosis enclave inspect -- <enclave>` (`--`: no positional is read as an option).
     public func inspectEnclave(_ enclave: String) async throws(KurtosisError) -> KurtosisEnclaveInspection {
-        let arguments = ["enclave", "inspect", enclave]
+        let arguments = ["enclave", "inspect", "--", enclave]
         return try parse(try await succeed(arguments), of: arguments, with: KurtosisOutputParser.enclaveInspection)
     }
 
-    /// `kurtosis service inspect <enclave> <service> -o json`; `nil` when this CLI has no JSON output (before 1.7).
+    /// `kurtosis service inspect -o json -- <enclave> <service>`; `nil` when this CLI has no JSON output (before 1.7).
     public func inspectService(enclave: String, service: String) async throws(KurtosisError) -> KurtosisServiceInspection? {
-        let arguments = ["service", "inspect", enclave, service, "-o", "json"]
+        let arguments = ["service", "inspect", "-o", "json", "--", enclave, service]
         let result = try await run(arguments)
         let text = result.stdoutText
         if !result.succeeded {
@@ -53,17 +53,17 @@ public struct KurtosisCLI: Sendable {
         return try parse(text, of: arguments, with: KurtosisOutputParser.serviceInspection)
     }
 
-    /// `kurtosis port print <enclave> <service> <port id>` as a URL (`http://` added when the CLI prints none).
+    /// `kurtosis port print -- <enclave> <service> <port id>` as a URL (`http://` added when the CLI prints none).
     public func portURL(enclave: String, service: String, portID: String) async throws(KurtosisError) -> URL {
-        let arguments = ["port", "print", enclave, service, portID]
+        let arguments = ["port", "print", "--", enclave, service, portID]
         return try parse(try await succeed(arguments), of: arguments, with: KurtosisOutputParser.portAddress)
     }
 
-    /// `kurtosis files download <enclave> <artifact> <destination>`: extracts the artefact into `destination`
+    /// `kurtosis files download -- <enclave> <artifact> <destination>`: extracts the artefact into `destination`
     /// (its parent folder is created when missing).
     public func downloadFiles(enclave: String, artifact: String, to destination: URL) async throws(KurtosisError) {
         let parent = destination.deletingLastPathComponent()
-        let arguments = ["files", "download", enclave, artifact, destination.path]
+        let arguments = ["files", "download", "--", enclave, artifact, destination.path]
         do {
             try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
         } catch {

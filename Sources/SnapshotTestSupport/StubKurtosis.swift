@@ -24,10 +24,10 @@ public struct StubKurtosis: Sendable {
             self.copying = copying
         }
 
-        /// Answers `files download <enclave> <artifact> <destination>` by copying `folder`'s contents into the
+        /// Answers `files download -- <enclave> <artifact> <destination>` by copying `folder`'s contents into the
         /// destination (created when missing).
         public static func filesDownload(enclave: String, artifact: String, copying folder: URL) -> Rule {
-            Rule(["files", "download", enclave, artifact, "*"], copying: folder)
+            Rule(["files", "download", "--", enclave, artifact, "*"], copying: folder)
         }
     }
 

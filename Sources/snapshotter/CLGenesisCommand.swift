@@ -29,6 +29,10 @@ struct CLGenesisCommand: ParsableCommand {
     @Flag(name: .long, help: "Print one JSON object instead of text.")
     var json = false
 
+    func validate() throws {
+        try OutputFolderArgument.validate(out)
+    }
+
     func run() throws {
         let summary = try reportingErrors { () throws -> Summary in
             let config = try ConsensusConfig(contentsOf: URL(fileURLWithPath: self.config))
@@ -43,11 +47,11 @@ struct CLGenesisCommand: ParsableCommand {
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
                 try Data(state.serialize()).write(to: file, options: .atomic)
             } catch {
-                throw ConsensusGenesisError.unwritable(path: file.path, reason: (error as NSError).localizedDescription)
+                throw ConsensusGenesisError.unwritable(path: file.path, reason: FileErrorReason.of(error))
             }
             return Summary(state: state, elGenesisHash: execution.hash, file: file.path)
         }
-        print(json ? JSONWriter.string(summary.json, indent: 2) : summary.text)
+        print(json ? JSONWriter.string(summary.json, indent: 2) : ExternalText.printable(summary.text))
     }
 
     /// The figures the command prints.

@@ -20,16 +20,25 @@ enum CommandFailure {
         verification (nothing written); 1 anything unexpected.
         """
 
-    /// Prints `error: <message>` (newlines folded into spaces) on stderr and returns the bad-input exit code.
+    /// The longest message printed, in characters; a message carries text from nodes and files.
+    static let messageLimit = 4_000
+
+    /// Prints `error: <message>` on stderr and returns the bad-input exit code. The message becomes one printable
+    /// line: newlines and tabs are folded into spaces, other control characters (terminal escape sequences that
+    /// came from a node, a file or the Kurtosis CLI) become `?`, and it is cut at `messageLimit` characters.
     static func report(_ message: String) -> ExitCode {
-        let line = message.split(whereSeparator: \.isNewline).joined(separator: " ")
+        let folded = message.split(whereSeparator: \.isNewline).joined(separator: " ").replacingOccurrences(of: "\t", with: " ")
+        let line = ExternalText.sanitized(folded, limit: messageLimit)
         FileHandle.standardError.write(Data("error: \(line)\n".utf8))
         return exitCode
     }
 
-    /// Reports `error` by its description and returns the exit code for its kind.
+    /// Reports `error` by its description (a Foundation file error as its path and plain reason) and returns the
+    /// exit code for its kind.
     static func report(_ error: any Error) -> ExitCode {
-        _ = report(String(describing: error))
+        let nsError = error as NSError
+        let isFileError = error is CocoaError || nsError.domain == NSCocoaErrorDomain || nsError.domain == NSPOSIXErrorDomain
+        _ = report(isFileError ? FileErrorReason.describe(error) : String(describing: error))
         return exitCode(for: error)
     }
 

@@ -30,6 +30,10 @@ struct CreateCommand: AsyncParsableCommand {
             """
     )
 
+    /// First, so that a mistyped subcommand is named before any other complaint.
+    @OptionGroup
+    var unknownCommand: UnknownCommandArguments
+
     @OptionGroup(title: "What to snapshot")
     var source: CreateSourceOptions
 
@@ -54,6 +58,6 @@ struct CreateCommand: AsyncParsableCommand {
             ).run()
         }
         let summary = CreateSummary(snapshot: snapshot, seconds: (ContinuousClock.now - started).seconds)
-        print(output.json ? JSONWriter.string(summary.json, indent: 2) : summary.text)
+        print(output.json ? JSONWriter.string(summary.json, indent: 2) : ExternalText.printable(summary.text))
     }
 }

@@ -17,8 +17,13 @@ struct CreateOutputOptions: ParsableArguments {
     var json = false
 
     func validate() throws {
+        try OutputFolderArgument.validate(out)
         if let name, !SnapshotWorkspace.isPlainName(name) {
             throw ValidationError("--name \"\(name)\" is not a plain folder name (no '/', not starting with '.')")
+        }
+        if let name, name.utf8.count > SnapshotWorkspace.maxNameBytes {
+            throw ValidationError("--name is \(name.utf8.count) bytes long; at most \(SnapshotWorkspace.maxNameBytes) fit "
+                + "(the snapshot is assembled in .<name>.partial-<8 hex digits>, and a file name has at most 255 bytes)")
         }
     }
 

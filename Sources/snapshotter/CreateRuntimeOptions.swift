@@ -17,7 +17,11 @@ struct CreateRuntimeOptions: ParsableArguments {
 
     func validate() throws {
         for (flag, image) in [("--el-image", elImage), ("--cl-image", clImage)] {
-            if let image, !ImageReference.isPinned(image) || image.contains(where: \.isWhitespace) {
+            guard let image else { continue }
+            if let problem = ImageReference.problem(with: image) {
+                throw ValidationError("\(flag) \"\(image)\" is not an image reference: \(problem); expected \(ImageReference.expectedForm)")
+            }
+            if !ImageReference.isPinned(image) {
                 throw ValidationError("\(flag) \"\(image)\" is not pinned: name a version tag or digest (e.g. repo:v1.2.3), never 'latest'")
             }
         }

@@ -8,6 +8,9 @@ struct CreateSourceOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Kurtosis enclave (name or UUID) to snapshot: its first execution node, and its el_cl_genesis_data files.", valueName: "name"))
     var enclave: String?
 
+    @Option(name: .customLong("kurtosis-timeout"), help: ArgumentHelp("The longest one `kurtosis` command may take, in seconds (default \(KurtosisCLI.defaultTimeoutSeconds)).", valueName: "seconds"))
+    var kurtosisTimeout = KurtosisCLI.defaultTimeoutSeconds
+
     @Option(name: .customLong("rpc-url"), help: ArgumentHelp("An execution node's HTTP JSON-RPC endpoint (without Kurtosis; needs --genesis-dir).", valueName: "url"))
     var rpcURL: String?
 
@@ -46,6 +49,11 @@ struct CreateSourceOptions: ParsableArguments {
         return .dump(URL(fileURLWithPath: fromDump ?? ""))
     }
 
+    /// The Kurtosis CLI, with `--kurtosis-timeout`.
+    var kurtosis: KurtosisCLI {
+        KurtosisCLI(timeout: .seconds(kurtosisTimeout))
+    }
+
     /// The pinned-block selector `validate()` accepted.
     var blockSelector: BlockSelector {
         get throws { try BlockSelector(parsing: block) }
@@ -58,6 +66,9 @@ struct CreateSourceOptions: ParsableArguments {
                 ? "name what to snapshot: --enclave NAME, --rpc-url URL with --genesis-dir DIR, or --from-dump FILE with --genesis-dir DIR"
                 : "--enclave, --rpc-url and --from-dump exclude each other; pass one")
         }
+        if let enclave, !KurtosisCLI.isEnclaveIdentifier(enclave) {
+            throw ValidationError(KurtosisError.invalidEnclaveName(enclave).description)
+        }
         if enclave == nil, genesisDir == nil {
             throw ValidationError("\(rpcURL != nil ? "--rpc-url" : "--from-dump") needs --genesis-dir DIR with the source chain's genesis.json, config.yaml and mnemonics.yaml")
         }
@@ -65,6 +76,7 @@ struct CreateSourceOptions: ParsableArguments {
         if let rpcURL, URL(string: rpcURL)?.host == nil || !["http", "https"].contains(URL(string: rpcURL)?.scheme ?? "") {
             throw ValidationError("--rpc-url \"\(RedactedURL(rpcURL))\" is not an http(s) URL, e.g. http://127.0.0.1:8545")
         }
+        guard kurtosisTimeout >= 1 else { throw ValidationError("--kurtosis-timeout must be at least 1 (seconds)") }
         guard concurrency >= 1 else { throw ValidationError("--concurrency must be at least 1") }
         do { _ = try blockSelector } catch { throw ValidationError(String(describing: error)) }
     }

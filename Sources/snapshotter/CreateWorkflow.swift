@@ -15,7 +15,7 @@ struct CreateWorkflow {
     func run() async throws -> Snapshot {
         // Temporary folders of earlier runs are reported, even with --quiet, never removed (one may be in use).
         if let note = StalePartialNote(output: URL(fileURLWithPath: output.out)) {
-            FileHandle.standardError.write(Data((note.text + "\n").utf8))
+            FileHandle.standardError.write(Data((ExternalText.printable(note.text) + "\n").utf8))
         }
         // Cheap checks of the local inputs come before any long work.
         let genesisFiles = try source.genesisDir.map { path throws in try SourceGenesisFiles(folder: URL(fileURLWithPath: path)) }
@@ -53,8 +53,8 @@ struct CreateWorkflow {
     private func fromNode(genesisFiles: SourceGenesisFiles?) async throws -> Snapshot {
         progress?.note(source.enclave.map { "discovering enclave \($0)" } ?? "connecting to \(RedactedURL(source.rpcURL ?? ""))")
         let node = try await ExecutionNode.connect(
-            enclave: source.enclave, rpcURL: source.rpcURL.flatMap(URL.init(string:)), elChoice: source.el,
-            concurrency: source.concurrency, rpcOptions: rpc, registry: registry)
+            enclave: source.enclave, kurtosis: source.kurtosis, rpcURL: source.rpcURL.flatMap(URL.init(string:)),
+            elChoice: source.el, concurrency: source.concurrency, rpcOptions: rpc, registry: registry)
         let consensus = try genesis.step(registry: registry, serviceName: node.consensusServiceName)
         if let genesisFiles { try consensus.checkInputs(genesisFiles) }
         let runtime = try runtime.step(registry: registry, sourceClient: node.plugin, consensus: consensus)
@@ -90,7 +90,7 @@ struct CreateWorkflow {
         let folder = workspace.work.appendingPathComponent(EnclaveDiscovery.genesisArtifact)
         progress?.note("downloading \(EnclaveDiscovery.genesisArtifact)")
         // `validate()` requires --genesis-dir unless --enclave is given.
-        try await KurtosisCLI().downloadFiles(enclave: source.enclave!, artifact: EnclaveDiscovery.genesisArtifact, to: folder)
+        try await source.kurtosis.downloadFiles(enclave: source.enclave!, artifact: EnclaveDiscovery.genesisArtifact, to: folder)
         let files = try SourceGenesisFiles(folder: folder)
         try consensus.checkInputs(files)
         return files
@@ -113,13 +113,15 @@ struct CreateWorkflow {
     }
 
     /// Reports a hand-over between state sources on stderr, even with --quiet: it changes how the state is read.
+    /// The message carries the node's error, made printable.
     private var reportFallback: @Sendable (StateSourceFallback) -> Void {
         { [progress] fallback in
+            let message = ExternalText.printable(fallback.message)
             if let progress {
                 progress.finish()
-                progress.note(fallback.message)
+                progress.note(message)
             } else {
-                FileHandle.standardError.write(Data((fallback.message + "\n").utf8))
+                FileHandle.standardError.write(Data((message + "\n").utf8))
             }
         }
     }

@@ -16,13 +16,13 @@ struct ExecutionNode {
     let plugin: any ExecutionClientPlugin
 
     /// Finds the node: the enclave's first execution service, or `rpcURL`; then asks its client version and picks
-    /// the plugin (`elChoice` is `auto` or a plugin id).
-    static func connect(enclave: String?, rpcURL: URL?, elChoice: String, concurrency: Int, rpcOptions: RPCOptions,
+    /// the plugin (`elChoice` is `auto` or a plugin id); `kurtosis` finds the enclave's node.
+    static func connect(enclave: String?, kurtosis: KurtosisCLI, rpcURL: URL?, elChoice: String, concurrency: Int, rpcOptions: RPCOptions,
                         registry: PluginRegistry) async throws -> ExecutionNode {
         var serviceName: String?, consensusServiceName: String?
         let endpoint: URL
         if let enclave {
-            let topology = try await EnclaveDiscovery().discover(enclave)
+            let topology = try await EnclaveDiscovery(cli: kurtosis).discover(enclave)
             // Discovery guarantees at least one execution service; the first participant is the one snapshotted.
             let service = topology.executionServices[0]
             serviceName = service.name

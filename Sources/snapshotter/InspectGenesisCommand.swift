@@ -22,7 +22,7 @@ struct InspectGenesisCommand: ParsableCommand {
     func run() throws {
         let genesis = try reportingErrors { try GenesisSummary(contentsOf: URL(fileURLWithPath: file)) }
         let summary = Summary(genesis)
-        print(json ? JSONWriter.string(summary.json, indent: 2) : summary.text)
+        print(json ? JSONWriter.string(summary.json, indent: 2) : ExternalText.printable(summary.text))
     }
 
     /// The figures the command prints.

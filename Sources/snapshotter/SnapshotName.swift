@@ -1,13 +1,17 @@
 import Foundation
+import SnapshotKit
 
-/// Default snapshot folder names: `<enclave or host>-<block number>-<UTC yyyyMMddTHHmmssZ>`.
+/// Default snapshot folder names: `<enclave or host>-<block number>-<UTC yyyyMMddTHHmmssZ>`, the prefix cut so the
+/// name fits `SnapshotWorkspace.maxNameBytes`.
 enum SnapshotName {
     static func `default`(prefix: String, blockNumber: UInt64, createdAt: Date) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")
         formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
-        return "\(sanitized(prefix))-\(blockNumber)-\(formatter.string(from: createdAt))"
+        let suffix = "-\(blockNumber)-\(formatter.string(from: createdAt))"
+        // The sanitized prefix is ASCII: one byte a character.
+        return "\(sanitized(prefix).prefix(SnapshotWorkspace.maxNameBytes - suffix.utf8.count))\(suffix)"
     }
 
     /// `prefix` with every character other than letters, digits, `.`, `_` and `-` replaced by `-`, and no leading `.`.

@@ -61,7 +61,7 @@ struct VerifyCommand: AsyncParsableCommand {
             print(JSONWriter.string(report.json, indent: 2))
         } else {
             for check in report.checks {
-                print("\(check.ok ? "ok  " : "FAIL") \(check.name): \(check.detail)")
+                print(ExternalText.printable("\(check.ok ? "ok  " : "FAIL") \(check.name): \(check.detail)"))
             }
             print(report.ok
                 ? "verified: all \(report.checks.count) checks hold"

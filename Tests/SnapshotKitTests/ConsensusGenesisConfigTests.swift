@@ -182,11 +182,15 @@ import Testing
         #expect(keys[keys.firstIndex(of: "SECONDS_PER_SLOT")! + 1] == "SLOT_DURATION_MS")
         #expect(config.uint64("SLOT_DURATION_MS") == 12_000)
 
-        #expect(throws: ConsensusGenesisError.unsupportedGenesisFork("GLOAS")) {
+        // The EL genesis decides the snapshot's fork, so the EL genesis is blamed, not config.yaml.
+        let amsterdam = ConsensusGenesisError.unsupportedExecutionFork(executionFork: "amsterdam", consensusFork: "gloas")
+        #expect(throws: amsterdam) {
             try source.rewrittenForSnapshot(
                 activeExecutionForks: Self.allForks + ["amsterdam"], execution: el, genesisTime: 1)
         }
-        #expect(throws: ConsensusGenesisError.genesisForkBeforeElectra("deneb")) {
+        #expect(amsterdam.description.hasPrefix("the EL genesis (genesis.json) has amsterdam active"))
+        #expect(!amsterdam.description.contains("config.yaml"))
+        #expect(throws: ConsensusGenesisError.unsupportedExecutionFork(executionFork: "cancun", consensusFork: "deneb")) {
             try source.rewrittenForSnapshot(
                 activeExecutionForks: ["london", "shanghai", "cancun"], execution: el, genesisTime: 1)
         }

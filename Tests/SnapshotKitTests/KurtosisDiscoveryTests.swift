@@ -14,17 +14,17 @@ import SnapshotTestSupport
     static func devnetRules(inspect: String = "enclave-inspect-devnet.txt") throws -> [Rule] {
         [
             Rule(["enclave", "ls"], stdout: try KurtosisFixtures.text("enclave-ls.txt")),
-            Rule(["enclave", "inspect", "devnet"], stdout: try KurtosisFixtures.text(inspect)),
-            Rule(["service", "inspect", "devnet", "el-1-geth-lighthouse", "-o", "json"],
+            Rule(["enclave", "inspect", "--", "devnet"], stdout: try KurtosisFixtures.text(inspect)),
+            Rule(["service", "inspect", "-o", "json", "--", "devnet", "el-1-geth-lighthouse"],
                  stdout: try KurtosisFixtures.text("service-inspect-el-1-geth-lighthouse.json")),
-            Rule(["service", "inspect", "devnet", "cl-1-lighthouse-geth", "-o", "json"],
+            Rule(["service", "inspect", "-o", "json", "--", "devnet", "cl-1-lighthouse-geth"],
                  stdout: try KurtosisFixtures.text("service-inspect-cl-1-lighthouse-geth.json")),
             // The other services take the text fallback, as with an older CLI.
-            Rule(["service", "inspect", "devnet", "*", "-o", "json"], stderr: noJSONFlag, exitCode: 1),
-            Rule(["port", "print", "devnet", "el-1-geth-lighthouse", "rpc"], stdout: "127.0.0.1:32771\n"),
-            Rule(["port", "print", "devnet", "el-2-erigon-lighthouse", "ws-rpc"], stdout: "127.0.0.1:32781\n"),
-            Rule(["port", "print", "devnet", "cl-1-lighthouse-geth", "http"], stdout: "http://127.0.0.1:32776\n"),
-            Rule(["port", "print", "devnet", "cl-2-lighthouse-erigon", "http"], stdout: "http://127.0.0.1:32786\n"),
+            Rule(["service", "inspect", "-o", "json", "--", "devnet", "*"], stderr: noJSONFlag, exitCode: 1),
+            Rule(["port", "print", "--", "devnet", "el-1-geth-lighthouse", "rpc"], stdout: "127.0.0.1:32771\n"),
+            Rule(["port", "print", "--", "devnet", "el-2-erigon-lighthouse", "ws-rpc"], stdout: "127.0.0.1:32781\n"),
+            Rule(["port", "print", "--", "devnet", "cl-1-lighthouse-geth", "http"], stdout: "http://127.0.0.1:32776\n"),
+            Rule(["port", "print", "--", "devnet", "cl-2-lighthouse-erigon", "http"], stdout: "http://127.0.0.1:32786\n"),
         ]
     }
 
@@ -71,7 +71,7 @@ import SnapshotTestSupport
         #expect(topology.validatorServices.map(\.executionClient) == ["geth", "erigon"])
 
         #expect(stub.calls.first == "enclave ls")
-        #expect(stub.calls.contains("port print devnet el-2-erigon-lighthouse ws-rpc"))
+        #expect(stub.calls.contains("port print -- devnet el-2-erigon-lighthouse ws-rpc"))
     }
 
     @Test func findsTheEnclaveByUUID() async throws {
@@ -82,7 +82,7 @@ import SnapshotTestSupport
 
     @Test func olderCLIWithoutJSONUsesTheTables() async throws {
         var rules = try Self.devnetRules()
-        rules.removeAll { $0.arguments.starts(with: ["service", "inspect"]) && $0.arguments[3] != "*" }
+        rules.removeAll { $0.arguments.starts(with: ["service", "inspect"]) && $0.arguments.last != "*" }
         let stub = try StubKurtosis(rules)
         defer { stub.remove() }
         let topology = try await Self.discovery(stub).discover("devnet")
@@ -91,13 +91,23 @@ import SnapshotTestSupport
         #expect(topology.executionServices.map(\.rpcURL.absoluteString) == ["http://127.0.0.1:32771", "http://127.0.0.1:32781"])
     }
 
+    /// A name that is no Kurtosis name never reaches the CLI, where a leading `-` would be read as an option.
+    @Test(arguments: ["--help", "-v", "", "dev net", "dev/net", String(repeating: "e", count: 65)])
+    func namesKurtosisDoesNotAllowAreRefusedBeforeAnyCall(_ name: String) async throws {
+        let stub = try StubKurtosis(try Self.devnetRules())
+        defer { stub.remove() }
+        await #expect(throws: KurtosisError.invalidEnclaveName(name)) { try await Self.discovery(stub).discover(name) }
+        #expect(stub.calls.isEmpty)
+        #expect(KurtosisCLI.isEnclaveIdentifier("devnet") && KurtosisCLI.isEnclaveIdentifier("b9d8a5bd4d6e"))
+    }
+
     @Test func zeroPaddedIndicesAndStoppedServices() async throws {
         let stub = try StubKurtosis([
             Rule(["enclave", "ls"], stdout: "UUID           Name     Status    Creation Time\n5a6b7c8d9e0f   padded   RUNNING   Tue, 03 Feb 2026 10:12:44 CET\n"),
-            Rule(["enclave", "inspect", "padded"], stdout: try KurtosisFixtures.text("enclave-inspect-padded.txt")),
+            Rule(["enclave", "inspect", "--", "padded"], stdout: try KurtosisFixtures.text("enclave-inspect-padded.txt")),
             Rule(["service", "inspect", "*"], stderr: Self.noJSONFlag, exitCode: 1),
-            Rule(["port", "print", "padded", "el-01-besu-teku", "rpc"], stdout: "127.0.0.1:33005"),
-            Rule(["port", "print", "padded", "cl-01-teku-besu", "http"], stdout: "http://127.0.0.1:33001"),
+            Rule(["port", "print", "--", "padded", "el-01-besu-teku", "rpc"], stdout: "127.0.0.1:33005"),
+            Rule(["port", "print", "--", "padded", "cl-01-teku-besu", "http"], stdout: "http://127.0.0.1:33001"),
         ])
         defer { stub.remove() }
         let topology = try await Self.discovery(stub).discover("padded")
@@ -122,7 +132,7 @@ import SnapshotTestSupport
         try await KurtosisCLI(environment: stub.environment).downloadFiles(enclave: "devnet", artifact: EnclaveDiscovery.genesisArtifact, to: destination)
         #expect(try String(contentsOf: destination.appendingPathComponent("genesis.json"), encoding: .utf8) == #"{"config":{"chainId":3151908}}"#)
         #expect(FileManager.default.fileExists(atPath: destination.appendingPathComponent("config.yaml").path))
-        #expect(stub.calls == ["files download devnet el_cl_genesis_data \(destination.path)"])
+        #expect(stub.calls == ["files download -- devnet el_cl_genesis_data \(destination.path)"])
     }
 
     // MARK: - Errors
@@ -172,7 +182,7 @@ import SnapshotTestSupport
 
     @Test func executionServiceWithoutRPCPort() async throws {
         var rules = try Self.devnetRules(inspect: "enclave-inspect-no-rpc.txt")
-        rules.removeAll { $0.arguments.starts(with: ["service", "inspect"]) && $0.arguments[3] != "*" }
+        rules.removeAll { $0.arguments.starts(with: ["service", "inspect"]) && $0.arguments.last != "*" }
         let stub = try StubKurtosis(rules)
         defer { stub.remove() }
         let error = await #expect(throws: KurtosisError.self) { try await Self.discovery(stub).discover("devnet") }
@@ -216,13 +226,13 @@ import SnapshotTestSupport
     }
 
     @Test func unknownPortIDFails() async throws {
-        let stub = try StubKurtosis([Rule(["port", "print", "devnet", "el-1-geth-lighthouse", "nope"],
+        let stub = try StubKurtosis([Rule(["port", "print", "--", "devnet", "el-1-geth-lighthouse", "nope"],
                                           stderr: "Error: No port with ID 'nope' found on service 'el-1-geth-lighthouse'\n", exitCode: 1)])
         defer { stub.remove() }
         let error = await #expect(throws: KurtosisError.self) {
             try await KurtosisCLI(environment: stub.environment).portURL(enclave: "devnet", service: "el-1-geth-lighthouse", portID: "nope")
         }
-        #expect(error == .commandFailed(command: "kurtosis port print devnet el-1-geth-lighthouse nope", status: 1,
+        #expect(error == .commandFailed(command: "kurtosis port print -- devnet el-1-geth-lighthouse nope", status: 1,
                                         message: "Error: No port with ID 'nope' found on service 'el-1-geth-lighthouse'"))
     }
 

@@ -71,10 +71,18 @@ import Testing
             == "no execution client 'besu' can run a snapshot; runtime execution clients: geth")
     }
 
-    @Test(arguments: ["example/el", "example/el:latest", "registry.local:5000/el", "example/el:v1 --privileged"])
+    @Test(arguments: ["example/el", "example/el:latest", "registry.local:5000/el"])
     func unpinnedImagesAreRefused(_ image: String) throws {
         let writer = RuntimeWriter(registry: try RuntimeTestSupport.stubRegistry())
         #expect(throws: RuntimeError.unpinnedImage(image)) {
+            try writer.composeFile(for: Self.snapshot, options: RuntimeOptions(executionImage: image))
+        }
+    }
+
+    @Test(arguments: ["example/el:v1 --privileged", "example/el:${TAG}", "example/el:v1\""])
+    func malformedImagesAreRefused(_ image: String) throws {
+        let writer = RuntimeWriter(registry: try RuntimeTestSupport.stubRegistry())
+        #expect(throws: RuntimeError.malformedImage(image, reason: try #require(ImageReference.problem(with: image)))) {
             try writer.composeFile(for: Self.snapshot, options: RuntimeOptions(executionImage: image))
         }
     }

@@ -71,4 +71,32 @@ import Testing
         #expect(try SourceGenesisFiles(folder: folder).mnemonics.lastPathComponent == "mnemonics.yaml")
         #expect(throws: WorkspaceError.self) { try SourceGenesisFiles(folder: folder.appendingPathComponent("missing")) }
     }
+
+    @Test func discardRemovesTheOutputFoldersItCreatedWhileEmpty() throws {
+        let parent = outputFolder()
+        defer { try? FileManager.default.removeItem(at: parent) }
+        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        let out = parent.appendingPathComponent("a/b")
+        try SnapshotWorkspace(outputFolder: out, name: "x").discard()
+        #expect(contents(parent).isEmpty, "a/ and a/b/ were created by the workspace and are gone")
+
+        let kept = try SnapshotWorkspace(outputFolder: out, name: "first")
+        #expect(try kept.commit().lastPathComponent == "first")
+        try SnapshotWorkspace(outputFolder: out, name: "second").discard()
+        #expect(contents(out) == ["first"], "a folder that holds something stays")
+        try SnapshotWorkspace(outputFolder: parent, name: "third").discard()
+        #expect(contents(parent) == ["a"], "an --out that existed before stays")
+    }
+
+    @Test func namesAreBoundSoThePartialNameFitsNameMax() throws {
+        let out = outputFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let longest = String(repeating: "n", count: SnapshotWorkspace.maxNameBytes)
+        let workspace = try SnapshotWorkspace(outputFolder: out, name: longest)
+        #expect(workspace.root.lastPathComponent.utf8.count == 255)
+        workspace.discard()
+        #expect(throws: WorkspaceError.nameTooLong(longest + "n", limit: 237)) {
+            try SnapshotWorkspace(outputFolder: out, name: longest + "n")
+        }
+    }
 }

@@ -152,13 +152,13 @@ import Testing
         let noJSON = "Error: unknown shorthand flag: 'o' in -o\n"
         return try StubKurtosis([
             Rule(["enclave", "ls"], stdout: try kurtosisFixture("enclave-ls.txt")),
-            Rule(["enclave", "inspect", "devnet"], stdout: try kurtosisFixture("enclave-inspect-devnet.txt")),
-            Rule(["service", "inspect", "devnet", "el-1-geth-lighthouse", "-o", "json"],
+            Rule(["enclave", "inspect", "--", "devnet"], stdout: try kurtosisFixture("enclave-inspect-devnet.txt")),
+            Rule(["service", "inspect", "-o", "json", "--", "devnet", "el-1-geth-lighthouse"],
                  stdout: try kurtosisFixture("service-inspect-el-1-geth-lighthouse.json")),
-            Rule(["service", "inspect", "devnet", "*", "-o", "json"], stderr: noJSON, exitCode: 1),
-            Rule(["port", "print", "devnet", "el-1-geth-lighthouse", "rpc"], stdout: "127.0.0.1:\(node.url.port!)\n"),
-            Rule(["port", "print", "devnet", "el-2-erigon-lighthouse", "ws-rpc"], stdout: "127.0.0.1:9\n"),
-            Rule(["port", "print", "devnet", "*", "http"], stdout: "http://127.0.0.1:9\n"),
+            Rule(["service", "inspect", "-o", "json", "--", "devnet", "*"], stderr: noJSON, exitCode: 1),
+            Rule(["port", "print", "--", "devnet", "el-1-geth-lighthouse", "rpc"], stdout: "127.0.0.1:\(node.url.port!)\n"),
+            Rule(["port", "print", "--", "devnet", "el-2-erigon-lighthouse", "ws-rpc"], stdout: "127.0.0.1:9\n"),
+            Rule(["port", "print", "--", "devnet", "*", "http"], stdout: "http://127.0.0.1:9\n"),
             .filesDownload(enclave: "devnet", artifact: EnclaveDiscovery.genesisArtifact, copying: Self.genesisDir),
         ])
     }
@@ -189,7 +189,7 @@ import Testing
         #expect(try Data(contentsOf: folder.appendingPathComponent("source/config.yaml")) ==
                 Data(contentsOf: Self.genesisDir.appendingPathComponent("config.yaml")))
         #expect(!metadata.files.contains { $0.path.contains(EnclaveDiscovery.genesisArtifact) }, "the download stays out of the snapshot")
-        #expect(stub.calls.contains { $0.hasPrefix("files download devnet el_cl_genesis_data ") })
+        #expect(stub.calls.contains { $0.hasPrefix("files download -- devnet el_cl_genesis_data ") })
     }
 
     @Test func kurtosisProblemsExitWithTwo() async throws {

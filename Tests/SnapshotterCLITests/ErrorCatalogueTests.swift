@@ -56,7 +56,7 @@ import Testing
         #expect(types["PluginRegistry.LookupError"]?.cases == ["unknownClient", "duplicateID"])
         #expect(types["JSONRPCError"]?.kind == .struct, "a struct whose nested Failure enum is not an Error")
         #expect(types["JSONRPCError.Failure"] == nil && types["JSONRPCMessage.Failure"] == nil, "not an Error / no description")
-        #expect(types["RuntimeError"]?.cases.count == 8)
+        #expect(types["RuntimeError"]?.cases.count == 9)
         #expect(types["CreateError"]?.file == "Sources/snapshotter/CreateError.swift")
         #expect(types.keys.contains("UnknownStateSourceError") && types.keys.contains("AccountRangeError"))
         #expect(!types.keys.contains { $0.hasPrefix("JSONRPCTestServer") }, "test support is excluded")

@@ -127,13 +127,13 @@ import Testing
         func renamed(_ text: String) -> String { text.replacingOccurrences(of: "lighthouse", with: consensus) }
         return try StubKurtosis([
             Rule(["enclave", "ls"], stdout: try kurtosisFixture("enclave-ls.txt")),
-            Rule(["enclave", "inspect", "devnet"], stdout: renamed(try kurtosisFixture(inspect))),
-            Rule(["service", "inspect", "devnet", "el-1-geth-\(consensus)", "-o", "json"],
+            Rule(["enclave", "inspect", "--", "devnet"], stdout: renamed(try kurtosisFixture(inspect))),
+            Rule(["service", "inspect", "-o", "json", "--", "devnet", "el-1-geth-\(consensus)"],
                  stdout: renamed(try kurtosisFixture("service-inspect-el-1-geth-lighthouse.json"))),
-            Rule(["service", "inspect", "devnet", "*", "-o", "json"], stderr: "Error: unknown shorthand flag: 'o' in -o\n", exitCode: 1),
-            Rule(["port", "print", "devnet", "el-1-geth-\(consensus)", "rpc"], stdout: "127.0.0.1:\(node.url.port!)\n"),
-            Rule(["port", "print", "devnet", "el-2-erigon-\(consensus)", "ws-rpc"], stdout: "127.0.0.1:9\n"),
-            Rule(["port", "print", "devnet", "*", "http"], stdout: "http://127.0.0.1:9\n"),
+            Rule(["service", "inspect", "-o", "json", "--", "devnet", "*"], stderr: "Error: unknown shorthand flag: 'o' in -o\n", exitCode: 1),
+            Rule(["port", "print", "--", "devnet", "el-1-geth-\(consensus)", "rpc"], stdout: "127.0.0.1:\(node.url.port!)\n"),
+            Rule(["port", "print", "--", "devnet", "el-2-erigon-\(consensus)", "ws-rpc"], stdout: "127.0.0.1:9\n"),
+            Rule(["port", "print", "--", "devnet", "*", "http"], stdout: "http://127.0.0.1:9\n"),
             .filesDownload(enclave: "devnet", artifact: EnclaveDiscovery.genesisArtifact, copying: genesisDir),
         ])
     }

@@ -5,12 +5,15 @@ extension ConsensusConfig {
     /// (``ConsensusFork/executionForkName``) is among `activeExecutionForks` (names as chain configs spell them, any
     /// letter case).
     ///
-    /// Throws for Gloas (no supported state) and for anything before Electra.
+    /// Throws ``ConsensusGenesisError/unsupportedExecutionFork(executionFork:consensusFork:)`` (the EL genesis, not
+    /// config.yaml, decides) for Gloas (no supported state) and for anything before Electra.
     public static func snapshotGenesisFork(activeExecutionForks: [String]) throws(ConsensusGenesisError) -> ConsensusFork {
         let active = Set(activeExecutionForks.map { $0.lowercased() })
         let fork = ConsensusFork.allCases.last { $0.executionForkName.map(active.contains) == true } ?? .bellatrix
-        if fork > .fulu { throw .unsupportedGenesisFork(fork.rawValue.uppercased()) }
-        guard fork.hasBeaconStateSupport else { throw .genesisForkBeforeElectra(fork.rawValue) }
+        guard fork <= .fulu, fork.hasBeaconStateSupport else {
+            throw .unsupportedExecutionFork(executionFork: fork.executionForkName ?? "no fork after the merge",
+                                            consensusFork: fork.rawValue)
+        }
         return fork
     }
 

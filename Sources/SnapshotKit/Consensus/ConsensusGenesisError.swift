@@ -14,6 +14,9 @@ public enum ConsensusGenesisError: Error, Equatable, CustomStringConvertible {
     /// `config.yaml` sets a preset constant to a value other than the preset's.
     case presetOverride(key: String, value: UInt64, preset: String, expected: UInt64)
     /// A fork active at genesis has no supported `BeaconState` (e.g. `GLOAS_FORK_EPOCH: 0`, or an unknown fork at 0).
+    /// The EL genesis' latest fork active at the pinned block (`executionFork`) starts the snapshot's consensus
+    /// chain in `consensusFork`, which has no supported genesis state (before Electra, or Gloas and later).
+    case unsupportedExecutionFork(executionFork: String, consensusFork: String)
     case unsupportedGenesisFork(String)
     /// The latest fork at epoch 0 is older than Electra.
     case genesisForkBeforeElectra(String)
@@ -58,6 +61,10 @@ public enum ConsensusGenesisError: Error, Equatable, CustomStringConvertible {
         case .unsupportedGenesisFork(let fork):
             "config.yaml activates \(fork) at epoch 0; only Electra and Fulu genesis states are supported, "
                 + "set its *_FORK_EPOCH to 18446744073709551615"
+        case .unsupportedExecutionFork(let executionFork, let consensusFork):
+            "the EL genesis (genesis.json) has \(executionFork) active at the snapshot's block, so the snapshot would "
+                + "start in \(consensusFork); only Electra and Fulu genesis states are supported — snapshot a block "
+                + "where prague or osaka is the latest active fork"
         case .genesisForkBeforeElectra(let fork):
             "config.yaml's latest fork at epoch 0 is \(fork); only Electra and Fulu genesis states are supported, "
                 + "set ELECTRA_FORK_EPOCH: 0"

@@ -42,7 +42,7 @@ public struct ConsensusGenesisWriter: Sendable {
                 try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: url.path)
             }
         } catch {
-            throw .unwritable(path: url.path, reason: (error as NSError).localizedDescription)
+            throw .unwritable(path: url.path, reason: FileErrorReason.of(error))
         }
     }
 }

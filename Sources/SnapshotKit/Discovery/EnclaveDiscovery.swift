@@ -16,6 +16,7 @@ public struct EnclaveDiscovery: Sendable {
     /// The topology of `enclave` (a name or UUID), which must be running and hold an execution-layer service with a
     /// JSON-RPC port, and, when `requireGenesisData`, the `el_cl_genesis_data` artefact.
     public func discover(_ enclave: String, requireGenesisData: Bool = true) async throws(KurtosisError) -> EnclaveTopology {
+        guard KurtosisCLI.isEnclaveIdentifier(enclave) else { throw .invalidEnclaveName(enclave) }
         let summary = try await findRunningEnclave(enclave)
         let inspection = try await cli.inspectEnclave(summary.name)
 

@@ -7,10 +7,22 @@ public struct KurtosisCLI: Sendable {
 
     /// The environment of every `kurtosis` run (its `PATH` is searched for the executable); `nil` inherits ours.
     public var environment: [String: String]?
-    /// The longest one command may take.
+    /// The longest one command may take (`create --kurtosis-timeout`).
     public var timeout: Duration
+    /// `timeout` when none is given, in seconds.
+    public static let defaultTimeoutSeconds = 120
 
-    public init(environment: [String: String]? = nil, timeout: Duration = .seconds(120)) {
+    /// Whether `identifier` can name an enclave (a name or a UUID, full or short) as Kurtosis allows: 1 to 64
+    /// ASCII letters, digits, `-`, `.` and `_`, starting with a letter or digit (today's Kurtosis names are
+    /// `[-A-Za-z0-9]{1,60}`; older ones allowed `.` and `_`). Anything else is refused before it reaches the CLI,
+    /// where a leading `-` would be read as an option.
+    public static func isEnclaveIdentifier(_ identifier: String) -> Bool {
+        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._")
+        guard let first = identifier.first, first.isASCII, first.isLetter || first.isNumber else { return false }
+        return identifier.count <= 64 && identifier.allSatisfy(allowed.contains)
+    }
+
+    public init(environment: [String: String]? = nil, timeout: Duration = .seconds(defaultTimeoutSeconds)) {
         self.environment = environment
         self.timeout = timeout
     }
@@ -21,15 +33,15 @@ public struct KurtosisCLI: Sendable {
         return try parse(try await succeed(arguments), of: arguments, with: KurtosisOutputParser.enclaves)
     }
 
-    /// `kurtosis enclave inspect <enclave>`.
+    /// `kurtosis enclave inspect -- <enclave>` (`--`: no positional is read as an option).
     public func inspectEnclave(_ enclave: String) async throws(KurtosisError) -> KurtosisEnclaveInspection {
-        let arguments = ["enclave", "inspect", enclave]
+        let arguments = ["enclave", "inspect", "--", enclave]
         return try parse(try await succeed(arguments), of: arguments, with: KurtosisOutputParser.enclaveInspection)
     }
 
-    /// `kurtosis service inspect <enclave> <service> -o json`; `nil` when this CLI has no JSON output (before 1.7).
+    /// `kurtosis service inspect -o json -- <enclave> <service>`; `nil` when this CLI has no JSON output (before 1.7).
     public func inspectService(enclave: String, service: String) async throws(KurtosisError) -> KurtosisServiceInspection? {
-        let arguments = ["service", "inspect", enclave, service, "-o", "json"]
+        let arguments = ["service", "inspect", "-o", "json", "--", enclave, service]
         let result = try await run(arguments)
         let text = result.stdoutText
         if !result.succeeded {
@@ -41,22 +53,22 @@ public struct KurtosisCLI: Sendable {
         return try parse(text, of: arguments, with: KurtosisOutputParser.serviceInspection)
     }
 
-    /// `kurtosis port print <enclave> <service> <port id>` as a URL (`http://` added when the CLI prints none).
+    /// `kurtosis port print -- <enclave> <service> <port id>` as a URL (`http://` added when the CLI prints none).
     public func portURL(enclave: String, service: String, portID: String) async throws(KurtosisError) -> URL {
-        let arguments = ["port", "print", enclave, service, portID]
+        let arguments = ["port", "print", "--", enclave, service, portID]
         return try parse(try await succeed(arguments), of: arguments, with: KurtosisOutputParser.portAddress)
     }
 
-    /// `kurtosis files download <enclave> <artifact> <destination>`: extracts the artefact into `destination`
+    /// `kurtosis files download -- <enclave> <artifact> <destination>`: extracts the artefact into `destination`
     /// (its parent folder is created when missing).
     public func downloadFiles(enclave: String, artifact: String, to destination: URL) async throws(KurtosisError) {
         let parent = destination.deletingLastPathComponent()
-        let arguments = ["files", "download", enclave, artifact, destination.path]
+        let arguments = ["files", "download", "--", enclave, artifact, destination.path]
         do {
             try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
         } catch {
             throw .commandNotCompleted(command: Subprocess.commandLine(["kurtosis"] + arguments),
-                                       reason: "cannot create \(parent.path): \(error.localizedDescription)")
+                                       reason: "cannot create \(parent.path): \(FileErrorReason.of(error))")
         }
         _ = try await succeed(arguments)
     }
@@ -69,6 +81,8 @@ public struct KurtosisCLI: Sendable {
             return try await runner.run(arguments)
         } catch .executableNotFound {
             throw .notInstalled
+        } catch .timedOut(let command, let seconds) {
+            throw .timedOut(command: command, seconds: seconds)
         } catch {
             throw .commandNotCompleted(command: Subprocess.commandLine(["kurtosis"] + arguments), reason: error.description)
         }

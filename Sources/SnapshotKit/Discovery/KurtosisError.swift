@@ -4,10 +4,14 @@ public enum KurtosisError: Error, Equatable, CustomStringConvertible {
     case notInstalled
     /// A `kurtosis` command exited non-zero; `message` is the gist of what it printed.
     case commandFailed(command: String, status: Int32, message: String)
-    /// A `kurtosis` command could not be started or did not finish in time.
+    /// A `kurtosis` command could not be started.
     case commandNotCompleted(command: String, reason: String)
+    /// A `kurtosis` command did not finish within `seconds` (`--kurtosis-timeout`) and was stopped.
+    case timedOut(command: String, seconds: Double)
     /// A `kurtosis` command printed something this tool cannot read.
     case unexpectedOutput(command: String, reason: String)
+    /// The text given as an enclave is no name or UUID Kurtosis allows (``KurtosisCLI/isEnclaveIdentifier(_:)``).
+    case invalidEnclaveName(String)
     /// No enclave has this name or UUID; `existing` lists the ones that do exist.
     case enclaveNotFound(String, existing: [KurtosisEnclave])
     /// The enclave exists but is not running.
@@ -28,8 +32,12 @@ public enum KurtosisError: Error, Equatable, CustomStringConvertible {
             return "`\(command)` failed with exit status \(status)\(gist) — check that the Kurtosis engine is running (kurtosis engine status)"
         case .commandNotCompleted(let command, let reason):
             return "`\(command)` did not complete: \(reason) — check that the Kurtosis engine is running (kurtosis engine status)"
+        case .timedOut(let command, let seconds):
+            return "`\(command)` did not finish within \(secondsText(seconds)) and was stopped — check that the Kurtosis engine answers (kurtosis engine status), or raise --kurtosis-timeout SECONDS"
         case .unexpectedOutput(let command, let reason):
             return "cannot read the output of `\(command)`: \(reason) — this Kurtosis CLI version may print a format this tool does not know; use --rpc-url with --genesis-dir"
+        case .invalidEnclaveName(let name):
+            return "'\(name)' is not an enclave name or UUID: Kurtosis names are 1 to 60 letters, digits and dashes, starting with a letter or digit — pass the name `kurtosis enclave ls` shows"
         case .enclaveNotFound(let name, let existing):
             guard !existing.isEmpty else {
                 return "enclave '\(name)' not found, and there are no enclaves — start the devnet first, or use --rpc-url with --genesis-dir"

@@ -40,7 +40,7 @@ final class JSONFileScanner {
 
     /// Continues reading at file offset `offset`.
     func seek(to offset: Int) throws(Failure) {
-        do { try handle.seek(toOffset: UInt64(offset)) } catch { throw .unreadable(error.localizedDescription) }
+        do { try handle.seek(toOffset: UInt64(offset)) } catch { throw .unreadable(FileErrorReason.of(error)) }
         buffer.removeAll(keepingCapacity: true)
         position = 0
         base = offset
@@ -135,7 +135,7 @@ final class JSONFileScanner {
         }
         if atEnd { return false }
         let chunk: Data?
-        do { chunk = try handle.read(upToCount: Self.chunkSize) } catch { throw .unreadable(error.localizedDescription) }
+        do { chunk = try handle.read(upToCount: Self.chunkSize) } catch { throw .unreadable(FileErrorReason.of(error)) }
         guard let chunk, !chunk.isEmpty else {
             atEnd = true
             return false

@@ -21,6 +21,14 @@ public enum ExternalText {
         return kept + "… (\(text[index...].utf8.count) more bytes left out)"
     }
 
+    /// `text` made safe for a terminal, line by line: its line breaks are kept, every other control character
+    /// becomes `?`, and nothing is cut. For the summaries commands print, which carry values read from input files.
+    public static func printable(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { sanitized(String($0), limit: .max) }
+            .joined(separator: "\n")
+    }
+
     private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
     }

@@ -28,7 +28,7 @@ public enum MetadataStep {
         do {
             try Data(metadata.fileBytes).write(to: url)
         } catch {
-            throw WorkspaceError.cannotWrite(path: url.path, reason: error.localizedDescription)
+            throw WorkspaceError.cannotWrite(path: url.path, reason: FileErrorReason.of(error))
         }
         return metadata
     }

@@ -10,7 +10,7 @@ public enum SourceFilesStep {
             do {
                 try FileManager.default.copyItem(at: original, to: copy)
             } catch {
-                throw WorkspaceError.cannotWrite(path: copy.path, reason: error.localizedDescription)
+                throw WorkspaceError.cannotWrite(path: copy.path, reason: FileErrorReason.of(error))
             }
         }
     }

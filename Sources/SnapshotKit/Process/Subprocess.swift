@@ -130,7 +130,7 @@ private final class ProcessRun: @unchecked Sendable {
                 return process.processIdentifier
             }
         } catch {
-            finish(.failure(.launchFailed(command: command, reason: error.localizedDescription)))
+            finish(.failure(.launchFailed(command: command, reason: FileErrorReason.of(error))))
             return
         }
         guard let pid = launched else {

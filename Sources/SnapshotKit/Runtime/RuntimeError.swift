@@ -6,6 +6,8 @@ public enum RuntimeError: Error, Equatable, CustomStringConvertible {
     case missingRole(client: String, role: RuntimeRole)
     /// An image reference without a tag or digest, or tagged `latest`.
     case unpinnedImage(String)
+    /// An image is not of the form `[registry[:port]/]repo[:tag][@sha256:digest]` (`reason` says which part).
+    case malformedImage(String, reason: String)
     /// The client has no known image able to run this snapshot.
     case unsupportedSnapshot(client: String, reason: String)
     /// An option is out of range.
@@ -26,6 +28,8 @@ public enum RuntimeError: Error, Equatable, CustomStringConvertible {
             "the \(client) plugin emits no \(role.rawValue) service (compose service '\(role.serviceName)'); pick a client that does"
         case .unpinnedImage(let image):
             "image '\(image)' is not pinned: name a version tag or digest (e.g. repo:v1.2.3), never 'latest', so the snapshot starts the same later"
+        case .malformedImage(let image, let reason):
+            "image '\(image)' is not an image reference: \(reason); expected \(ImageReference.expectedForm)"
         case .unsupportedSnapshot(let client, let reason):
             "\(client) cannot run this snapshot: \(reason)"
         case .invalidOption(let name, let reason):

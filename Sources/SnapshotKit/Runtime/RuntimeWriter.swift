@@ -121,7 +121,7 @@ public struct RuntimeWriter: Sendable {
             try Data(text.utf8).write(to: url, options: .atomic)
             try FileManager.default.setAttributes([.posixPermissions: executable ? 0o755 : 0o644], ofItemAtPath: url.path)
         } catch {
-            throw .unwritable(path: url.path, reason: (error as NSError).localizedDescription)
+            throw .unwritable(path: url.path, reason: FileErrorReason.of(error))
         }
     }
 }

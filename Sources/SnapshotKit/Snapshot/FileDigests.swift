@@ -13,7 +13,7 @@ public enum FileDigests {
         while true {
             let chunk: Data?
             do { chunk = try handle.read(upToCount: 1 << 20) } catch {
-                throw .cannotRead(path: url.path, reason: error.localizedDescription)
+                throw .cannotRead(path: url.path, reason: FileErrorReason.of(error))
             }
             guard let chunk, !chunk.isEmpty else { break }
             hasher.update(data: chunk)

@@ -17,12 +17,21 @@ public final class SnapshotWorkspace: Sendable {
     public let folder: URL
     /// Scratch space that is not part of the snapshot.
     public let work: URL
+    /// The folders of `<out>` this workspace created because they were missing, deepest first: `discard()` removes
+    /// those still empty, so a failed run leaves no empty `--out` behind.
+    let createdOutputFolders: [URL]
+
+    /// The longest snapshot name, in UTF-8 bytes: the temporary folder `.<name>.partial-<8 hex digits>` must fit
+    /// a file name's 255 bytes (NAME_MAX).
+    public static let maxNameBytes = 255 - ".".utf8.count - ".partial-".utf8.count - 8
 
     /// Creates the temporary folders for snapshot `name` in `outputFolder` (created when missing). Refuses a name
     /// that is not a plain folder name and a destination that already exists.
     public init(outputFolder: URL, name: String) throws(WorkspaceError) {
         guard Self.isPlainName(name) else { throw .invalidName(name) }
+        guard name.utf8.count <= Self.maxNameBytes else { throw .nameTooLong(name, limit: Self.maxNameBytes) }
         let output = outputFolder.standardizedFileURL
+        createdOutputFolders = Self.missingFolders(output)
         destination = output.appendingPathComponent(name, isDirectory: true)
         let suffix = (0..<4).map { _ in String(format: "%02x", UInt8.random(in: 0...255)) }.joined()
         root = output.appendingPathComponent(".\(name).partial-\(suffix)", isDirectory: true)
@@ -35,7 +44,7 @@ public final class SnapshotWorkspace: Sendable {
                 try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             } catch {
                 discard()
-                throw .cannotCreate(path: directory.path, reason: Self.reason(error))
+                throw .cannotCreate(path: directory.path, reason: FileErrorReason.of(error))
             }
         }
     }
@@ -48,7 +57,7 @@ public final class SnapshotWorkspace: Sendable {
         do {
             try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
         } catch {
-            throw .cannotCreate(path: parent.path, reason: Self.reason(error))
+            throw .cannotCreate(path: parent.path, reason: FileErrorReason.of(error))
         }
         return url
     }
@@ -63,7 +72,7 @@ public final class SnapshotWorkspace: Sendable {
                 return .success(())
             } catch {
                 if FileManager.default.fileExists(atPath: destination.path) { return .failure(.destinationExists(destination.path)) }
-                return .failure(.cannotRename(from: folder.path, to: destination.path, reason: Self.reason(error)))
+                return .failure(.cannotRename(from: folder.path, to: destination.path, reason: FileErrorReason.of(error)))
             }
         }
         guard try renamed.get() else { throw .interrupted }
@@ -71,10 +80,25 @@ public final class SnapshotWorkspace: Sendable {
         return destination
     }
 
-    /// Removes the temporary folder and everything in it.
+    /// Removes the temporary folder and everything in it, then the folders of `<out>` this workspace created, as
+    /// long as they are empty (`rmdir` never removes a folder that holds anything, such as another run's snapshot).
     public func discard() {
         try? FileManager.default.removeItem(at: root)
         TerminationCleanup.shared.unregister(folder: root)
+        for folder in createdOutputFolders {
+            guard rmdir(folder.path) == 0 else { break }
+        }
+    }
+
+    /// `folder` and its missing ancestors, deepest first: what creating `folder` creates.
+    private static func missingFolders(_ folder: URL) -> [URL] {
+        var missing: [URL] = []
+        var current = folder
+        while !FileManager.default.fileExists(atPath: current.path), current.pathComponents.count > 1 {
+            missing.append(current)
+            current = current.deletingLastPathComponent()
+        }
+        return missing
     }
 
     /// The temporary folders (`.<name>.partial-<random>`) in `outputFolder`, sorted: left by a run that was killed
@@ -92,9 +116,5 @@ public final class SnapshotWorkspace: Sendable {
 
     private static func refuseExisting(_ destination: URL) throws(WorkspaceError) {
         if FileManager.default.fileExists(atPath: destination.path) { throw .destinationExists(destination.path) }
-    }
-
-    private static func reason(_ error: any Error) -> String {
-        (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
     }
 }

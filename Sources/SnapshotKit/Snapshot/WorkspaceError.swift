@@ -2,6 +2,8 @@
 public enum WorkspaceError: Error, Equatable, CustomStringConvertible {
     /// The snapshot name is not a plain folder name.
     case invalidName(String)
+    /// The snapshot name is longer than `limit` UTF-8 bytes (its temporary folder's name would not fit NAME_MAX).
+    case nameTooLong(String, limit: Int)
     /// The destination folder already exists; snapshots are never overwritten.
     case destinationExists(String)
     case cannotCreate(path: String, reason: String)
@@ -15,6 +17,9 @@ public enum WorkspaceError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .invalidName(let name):
             "snapshot name \"\(name)\" is not a plain folder name — pass --name without '/' and not starting with '.'"
+        case .nameTooLong(let name, let limit):
+            "snapshot name \"\(name.prefix(40))…\" is \(name.utf8.count) bytes long; at most \(limit) fit (it is assembled in "
+                + ".<name>.partial-<8 hex digits>, and a file name has at most 255 bytes) — pass a shorter --name"
         case .destinationExists(let path):
             "\(path) already exists — snapshots are never overwritten: pass another --name or --out, or remove it"
         case .cannotCreate(let path, let reason):

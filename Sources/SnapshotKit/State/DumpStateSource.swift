@@ -147,7 +147,7 @@ private final class DumpReader {
                 : "the line is longer than \(ByteSize.text(limit)), the most one account (with its storage) may take; "
                     + "expected a JSON-lines dump, one account per line")
         } catch {
-            throw failure(nil, "cannot read the file: \(error.localizedDescription)")
+            throw failure(nil, "cannot read the file: \(FileErrorReason.of(error))")
         }
     }
 

@@ -17,7 +17,7 @@ public enum SnapshotFileDigests {
         while true {
             let chunk: Data?
             do { chunk = try handle.read(upToCount: 1 << 20) } catch {
-                throw .unreadable(path: url.path, reason: (error as NSError).localizedDescription)
+                throw .unreadable(path: url.path, reason: FileErrorReason.of(error))
             }
             guard let chunk, !chunk.isEmpty else { break }
             hasher.update(data: chunk)

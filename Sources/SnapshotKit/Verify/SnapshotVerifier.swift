@@ -7,7 +7,7 @@ import Foundation
 ///
 /// Checks are independent: one unreadable file fails the checks that need it and the others still run.
 public struct SnapshotVerifier: Sendable {
-    /// The snapshot folder.
+    /// The snapshot folder, its symbolic links resolved (a link to a snapshot is verified as the snapshot).
     public let folder: URL
     /// What `el/genesis.json` holds when the caller already knows it — `create`, which computed it from the very
     /// accounts it wrote, in the same pass — so the file is not read again; `nil` reads it.
@@ -21,7 +21,7 @@ public struct SnapshotVerifier: Sendable {
     static let genesisStateLimit = 1 << 30
 
     public init(folder: URL, executionGenesis: GenesisSummary? = nil, knownDigests: [String: String] = [:]) {
-        self.folder = folder
+        self.folder = folder.standardizedFileURL.resolvingSymlinksInPath()
         self.executionGenesis = executionGenesis
         self.knownDigests = knownDigests
     }

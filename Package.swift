@@ -40,6 +40,8 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        // What the command-line tools share and the core does not need: progress rendering for a terminal or a log.
+        .target(name: "SnapshotterCLI", dependencies: ["SnapshotKit"]),
         .target(name: "SnapshotTestSupport", dependencies: ["SnapshotKit", .product(name: "Yams", package: "Yams")]),
         .target(name: "GethPlugin", dependencies: ["SnapshotKit"], path: "Sources/Plugins/Geth"),
         .target(name: "BesuPlugin", dependencies: ["SnapshotKit"], path: "Sources/Plugins/Besu"),
@@ -52,13 +54,13 @@ let package = Package(
         .executableTarget(
             name: "snapshotter",
             dependencies: [
-                "SnapshotKit", "GethPlugin", "BesuPlugin", "NethermindPlugin", "LighthousePlugin", "RethPlugin",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "SnapshotKit", "SnapshotterCLI", "GethPlugin", "BesuPlugin", "NethermindPlugin", "LighthousePlugin",
+                "RethPlugin", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "snapshotter-bench",
-            dependencies: ["SnapshotKit", "SnapshotTestSupport", "GethPlugin"]
+            dependencies: ["SnapshotKit", "SnapshotterCLI", "SnapshotTestSupport", "GethPlugin"]
         ),
         // Mutation fuzzing of the parsers of untrusted bytes, run by scripts/fuzz.sh for a bounded time.
         .executableTarget(name: "snapshotter-fuzz", dependencies: ["SnapshotKit"]),
@@ -85,6 +87,6 @@ let package = Package(
             resources: [.copy("Fixtures")]),
         .testTarget(
             name: "SnapshotterCLITests",
-            dependencies: ["snapshotter", "SnapshotTestSupport", "TestFixtures", "GethPlugin", "LighthousePlugin"]),
+            dependencies: ["snapshotter", "SnapshotterCLI", "SnapshotTestSupport", "TestFixtures", "GethPlugin", "LighthousePlugin"]),
     ]
 )

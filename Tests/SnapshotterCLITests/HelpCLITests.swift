@@ -9,7 +9,8 @@ import Testing
     /// The value names options and arguments use; a name outside it is a property name ArgumentParser fell back to.
     /// (`options` and `subcommand` are ArgumentParser's own placeholders in a usage line.)
     static let valueNames: Set<String> = [
-        "options", "subcommand", "dir", "file", "url", "name", "id", "auto|id", "n", "n|all", "image", "block", "words", "kdf",
+        "options", "subcommand", "dir", "file", "url", "name", "id", "auto|id", "n", "n|all", "seconds", "image",
+        "block", "words", "kdf",
     ]
 
     private static func help(_ command: [String]) async throws -> String {

@@ -33,7 +33,8 @@ import Testing
         let help = try await Self.help(command)
         let text = try #require(help.range(of: "USAGE:").map { help[$0.lowerBound...] })
         let names = text.matches(of: /<([^<>\s]+)>/).map { String($0.output.1) }
-        #expect(Set(names).subtracting(Self.valueNames).isEmpty, "\(command): \(Set(names).subtracting(Self.valueNames))")
+        let unnamed = Set(names).subtracting(Self.valueNames)
+        #expect(unnamed.isEmpty, "\(command): \(unnamed)")
     }
 
     /// `--out` means the same in both commands that take it: the folder the command writes its result into.

@@ -55,6 +55,8 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
+        // What the command-line tools share and the core does not need: progress rendering for a terminal or a log.
+        .target(name: "SnapshotterCLI", dependencies: ["SnapshotKit"]),
         .target(name: "GethPlugin", dependencies: ["SnapshotKit"], path: "Sources/Plugins/Geth"),
         .target(name: "BesuPlugin", dependencies: ["SnapshotKit"], path: "Sources/Plugins/Besu"),
         .target(name: "NethermindPlugin", dependencies: ["SnapshotKit"], path: "Sources/Plugins/Nethermind"),
@@ -67,13 +69,13 @@ let package = Package(
         .executableTarget(
             name: "snapshotter",
             dependencies: [
-                "SnapshotKit", "GethPlugin", "BesuPlugin", "NethermindPlugin", "LighthousePlugin", "RethPlugin", "TekuPlugin",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "SnapshotKit", "SnapshotterCLI", "GethPlugin", "BesuPlugin", "NethermindPlugin", "LighthousePlugin",
+                "RethPlugin", "TekuPlugin", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "snapshotter-bench",
-            dependencies: ["SnapshotKit", "SnapshotTestSupport", "GethPlugin"]
+            dependencies: ["SnapshotKit", "SnapshotterCLI", "SnapshotTestSupport", "GethPlugin"]
         ),
         // Mutation fuzzing of the parsers of untrusted bytes, run by scripts/fuzz.sh for a bounded time.
         .executableTarget(name: "snapshotter-fuzz", dependencies: ["SnapshotKit"]),
@@ -102,6 +104,6 @@ let package = Package(
             resources: [.copy("Fixtures")]),
         .testTarget(
             name: "SnapshotterCLITests",
-            dependencies: ["snapshotter", "SnapshotTestSupport", "TestFixtures", "GethPlugin", "LighthousePlugin"]),
+            dependencies: ["snapshotter", "SnapshotterCLI", "SnapshotTestSupport", "TestFixtures", "GethPlugin", "LighthousePlugin"]),
     ]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import SnapshotKit
+import SnapshotterCLI
 
 /// The extraction pipeline as `create` runs it — order checks, streaming state root and verification, and the EL
 /// genesis written to a file — over a synthetic state, with the resident memory it takes on top of the source.

@@ -11,19 +11,21 @@ struct CLGenesisCommand: ParsableCommand {
             Reproduces `eth-genesis-state-generator beaconchain` (ethpandaops/eth-beacon-genesis) for Electra and \
             Fulu: the config is used as is (genesis time = MIN_GENESIS_TIME + GENESIS_DELAY, fork = the latest fork at \
             epoch 0), validators come from the mnemonics file, the execution payload header is the EL genesis block.
+
+            \(CommandFailure.exitCodeHelp)
             """
     )
 
-    @Option(name: .long, help: "The consensus config.yaml.")
+    @Option(name: .long, help: ArgumentHelp("The consensus config.yaml.", valueName: "file"))
     var config: String
 
-    @Option(name: .customLong("el-genesis"), help: "The geth-style EL genesis.json.")
+    @Option(name: .customLong("el-genesis"), help: ArgumentHelp("The geth-style EL genesis.json.", valueName: "file"))
     var elGenesis: String
 
-    @Option(name: .long, help: "The mnemonics.yaml listing the validators.")
+    @Option(name: .long, help: ArgumentHelp("The mnemonics.yaml listing the validators.", valueName: "file"))
     var mnemonics: String
 
-    @Option(name: .long, help: "The folder to write genesis.ssz into (created if missing).")
+    @Option(name: .long, help: ArgumentHelp("Folder to write genesis.ssz into (created if missing).", valueName: "dir"))
     var out: String
 
     @Flag(name: .long, help: "Print one JSON object instead of text.")

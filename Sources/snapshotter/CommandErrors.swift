@@ -13,11 +13,11 @@ enum CommandFailure {
     /// Anything unexpected: an unforeseen system failure or a bug.
     static let unexpectedExitCode = ExitCode(1)
 
-    /// The exit codes, as `--help` texts list them.
+    /// The exit codes, as every command's `--help` lists them (one table for the whole tool).
     static let exitCodeHelp = """
         Exit codes: 0 success; 2 bad input or environment (arguments, files, enclave or Kurtosis problems, \
         node unreachable, RPC errors, node lacks a required feature, unknown client); 3 the state failed \
-        verification (nothing written); 1 anything unexpected.
+        verification (nothing written) or a `verify` check failed; 1 anything unexpected.
         """
 
     /// The longest message printed, in characters; a message carries text from nodes and files.

@@ -1,10 +1,11 @@
 import ArgumentParser
 import Foundation
 import SnapshotKit
+import SnapshotterCLI
 
 /// `create`'s options for where the snapshot goes and how the run reports.
 struct CreateOutputOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Folder the snapshot folder is created in.", valueName: "dir"))
+    @Option(help: ArgumentHelp("Folder to write the snapshot folder into (created if missing).", valueName: "dir"))
     var out = "snapshots"
 
     @Option(help: ArgumentHelp("Snapshot folder name (default: <enclave or host>-<block number>-<UTC yyyyMMddTHHmmssZ>).", valueName: "name"))

@@ -35,18 +35,36 @@ struct CreateSourceOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Requests in flight at once, where the state source can split its work.", valueName: "n"))
     var concurrency = 8
 
-    /// The one origin named, checked once here: exactly one of --enclave, --rpc-url and --from-dump.
+    /// The one origin named: exactly one of --enclave, --rpc-url and --from-dump, decided here and nowhere else.
     enum Origin {
         case enclave(String)
         case node(URL)
         case dump(URL)
+
+        /// The origin among the three options' values; throws when none or more than one is given.
+        init(enclave: String?, rpcURL: String?, fromDump: String?) throws {
+            switch (enclave, rpcURL, fromDump) {
+            case (let enclave?, nil, nil):
+                self = .enclave(enclave)
+            case (nil, let rpcURL?, nil):
+                guard let url = URL(string: rpcURL) else {
+                    throw ValidationError("--rpc-url \"\(RedactedURL(rpcURL))\" is not an http(s) URL, e.g. http://127.0.0.1:8545")
+                }
+                self = .node(url)
+            case (nil, nil, let fromDump?):
+                self = .dump(URL(fileURLWithPath: fromDump))
+            case (nil, nil, nil):
+                throw ValidationError(
+                    "name what to snapshot: --enclave NAME, --rpc-url URL with --genesis-dir DIR, or --from-dump FILE with --genesis-dir DIR")
+            default:
+                throw ValidationError("--enclave, --rpc-url and --from-dump exclude each other; pass one")
+            }
+        }
     }
 
-    /// The origin `validate()` accepted.
+    /// The origin the options name (`validate()` has checked that they name exactly one).
     var origin: Origin {
-        if let enclave { return .enclave(enclave) }
-        if let rpcURL, let url = URL(string: rpcURL) { return .node(url) }
-        return .dump(URL(fileURLWithPath: fromDump ?? ""))
+        get throws { try Origin(enclave: enclave, rpcURL: rpcURL, fromDump: fromDump) }
     }
 
     /// The Kurtosis CLI, with `--kurtosis-timeout`.
@@ -60,12 +78,7 @@ struct CreateSourceOptions: ParsableArguments {
     }
 
     func validate() throws {
-        let origins = [enclave, rpcURL, fromDump].compactMap { $0 }
-        guard origins.count == 1 else {
-            throw ValidationError(origins.isEmpty
-                ? "name what to snapshot: --enclave NAME, --rpc-url URL with --genesis-dir DIR, or --from-dump FILE with --genesis-dir DIR"
-                : "--enclave, --rpc-url and --from-dump exclude each other; pass one")
-        }
+        _ = try origin
         if let enclave, !KurtosisCLI.isEnclaveIdentifier(enclave) {
             throw ValidationError(KurtosisError.invalidEnclaveName(enclave).description)
         }

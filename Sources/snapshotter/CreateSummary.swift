@@ -1,5 +1,6 @@
 import Foundation
 import SnapshotKit
+import SnapshotterCLI
 
 /// What `create` prints on stdout when it is done.
 struct CreateSummary {

@@ -1,5 +1,6 @@
 import Foundation
 import SnapshotKit
+import SnapshotterCLI
 
 /// `create`'s two ways to a snapshot request — a node (an enclave's or `--rpc-url`) or a state dump — each checking
 /// its cheap inputs before any long work, then the pipeline run in a workspace that an interruption removes.
@@ -19,7 +20,7 @@ struct CreateWorkflow {
         }
         // Cheap checks of the local inputs come before any long work.
         let genesisFiles = try source.genesisDir.map { path throws in try SourceGenesisFiles(folder: URL(fileURLWithPath: path)) }
-        switch source.origin {
+        switch try source.origin {
         case .dump(let dump):
             // `validate()` requires --genesis-dir with --from-dump.
             return try await fromDump(dump, files: genesisFiles!)

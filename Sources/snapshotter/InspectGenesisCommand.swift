@@ -10,10 +10,12 @@ struct InspectGenesisCommand: ParsableCommand {
         discussion: """
             The state root is the Merkle-Patricia root of the alloc; the hash is that of the genesis block header \
             as go-ethereum builds it (fork fields by the chain config at the genesis number and timestamp).
+
+            \(CommandFailure.exitCodeHelp)
             """
     )
 
-    @Argument(help: "Path to a geth-style genesis.json.")
+    @Argument(help: ArgumentHelp("Path to a geth-style genesis.json.", valueName: "file"))
     var file: String
 
     @Flag(name: .long, help: "Print one JSON object instead of text.")

@@ -6,7 +6,8 @@ import SnapshotKit
 struct PluginsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plugins",
-        abstract: "List the registered client plugins: how each is detected, its roles, its state sources and what they need from the node."
+        abstract: "List the registered client plugins: how each is detected, its roles, its state sources and what they need from the node.",
+        discussion: CommandFailure.exitCodeHelp
     )
 
     @Flag(name: .long, help: "Print one JSON object instead of a table.")
@@ -16,9 +17,7 @@ struct PluginsCommand: ParsableCommand {
         try reportingErrors {
             let entries = try Registry.make().plugins.map(PluginEntry.init)
             if json {
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                print(String(decoding: try encoder.encode(["plugins": entries]), as: UTF8.self))
+                print(JSONWriter.string(.object([("plugins", .array(entries.map(\.json)))]), indent: 2))
             } else {
                 print(entries.map(\.text).joined(separator: "\n\n"))
             }
@@ -26,7 +25,7 @@ struct PluginsCommand: ParsableCommand {
     }
 
     /// One plugin as listed.
-    private struct PluginEntry: Encodable {
+    private struct PluginEntry {
         let id: String
         let name: String
         let layer: String
@@ -48,6 +47,34 @@ struct PluginsCommand: ParsableCommand {
                 ? ((plugin as? any RuntimeClientPlugin)?.runtimeEmitters.map(\.role.rawValue) ?? []) : []
             stateSources = plugin.roles.contains(.stateSource)
                 ? try (plugin as? any ExecutionClientPlugin)?.stateSourceSummaries() ?? [] : []
+        }
+
+        /// The entry as `--json` prints it: keys in the order of the fields above, like every other command's JSON.
+        var json: JSONValue {
+            .object([
+                ("id", .string(id)),
+                ("name", .string(name)),
+                ("layer", .string(layer)),
+                ("roles", .array(roles.map { .string($0) })),
+                ("detection", .object([
+                    ("clientVersionNames", .array(detection.clientVersionNames.map { .string($0) })),
+                    ("serviceNameTokens", .array(detection.serviceNameTokens.map { .string($0) })),
+                ])),
+                ("runtimeServices", .array(runtimeServices.map { .string($0) })),
+                ("stateSources", .array(stateSources.map { source in
+                    .object([
+                        ("option", .string(source.option)),
+                        ("name", .string(source.name)),
+                        ("requirements", .array(source.requirements.map { requirement in
+                            .object([
+                                ("id", .string(requirement.id)),
+                                ("summary", .string(requirement.summary)),
+                                ("remedy", .string(requirement.remedy)),
+                            ])
+                        })),
+                    ])
+                })),
+            ])
         }
 
         var text: String {

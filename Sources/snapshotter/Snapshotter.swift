@@ -14,6 +14,8 @@ struct Snapshotter: AsyncParsableCommand {
             that carries that state, and emits a runtime that starts a fresh chain from it at every `up`.
 
             Without a subcommand, `create` runs (see `snapshotter create --help`).
+
+            \(CommandFailure.exitCodeHelp)
             """,
         version: ToolInfo.version,
         subcommands: [

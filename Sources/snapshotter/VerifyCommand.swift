@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SnapshotKit
+import SnapshotterCLI
 
 /// `snapshotter verify DIR [--rpc-url URL]`: re-checks a snapshot folder offline, and optionally a running stack's
 /// execution node against it.
@@ -20,13 +21,15 @@ struct VerifyCommand: AsyncParsableCommand {
 
             Exits 0 when every check holds, 3 when any fails (each failure is listed), 2 when the folder cannot be \
             verified at all (not a folder, no usable metadata.json) or the node cannot be reached or refuses a call.
+
+            \(CommandFailure.exitCodeHelp)
             """
     )
 
     /// The exit code when a check fails.
     static let failureExitCode = ExitCode(3)
 
-    @Argument(help: "The snapshot folder (the one holding metadata.json).")
+    @Argument(help: ArgumentHelp("The snapshot folder (the one holding metadata.json).", valueName: "dir"))
     var folder: String
 
     @Option(name: .customLong("rpc-url"), help: ArgumentHelp(

@@ -1,5 +1,6 @@
 import Foundation
 import SnapshotKit
+import SnapshotterCLI
 import Testing
 
 /// Rates per phase: blocks traced per second while tracing, accounts per second while proving, each from the start

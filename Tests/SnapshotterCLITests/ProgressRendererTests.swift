@@ -1,8 +1,9 @@
 import Foundation
 import SnapshotKit
+import SnapshotterCLI
 import Testing
 
-@Suite struct PipelineProgressTests {
+@Suite struct ProgressRendererTests {
     /// A clock the test moves, and the text written.
     final class Harness: @unchecked Sendable {
         private let lock = NSLock()

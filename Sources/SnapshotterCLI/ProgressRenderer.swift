@@ -1,10 +1,12 @@
 import Foundation
+import SnapshotKit
 
 /// Turns `StateProgress` reports into text for a person watching standard error: on a terminal one line rewritten
 /// in place (`\r`) a few times a second, elsewhere (a log, a pipe) a plain line every few seconds.
 ///
-/// Reports may come from any task; the renderer throttles them, so a source may report as often as it likes.
-public final class ProgressRenderer: Sendable {
+/// Reports may come from any task; the renderer throttles them, so a source may report as often as it likes. Its
+/// mutable state is touched only under `lock`.
+public final class ProgressRenderer: @unchecked Sendable {
     /// How lines are written.
     public enum Style: Sendable {
         /// One line, rewritten in place.
@@ -18,7 +20,8 @@ public final class ProgressRenderer: Sendable {
     public let interval: Double
     private let now: @Sendable () -> Double
     private let write: @Sendable (String) -> Void
-    private let state: LockedState<RenderState>
+    private let lock = NSLock()
+    private var renderState: RenderState
 
     private struct RenderState {
         var start: Double
@@ -36,14 +39,14 @@ public final class ProgressRenderer: Sendable {
         self.interval = interval ?? (style == .terminal ? 0.25 : 5)
         self.now = now
         self.write = write
-        state = LockedState(RenderState(start: now()))
+        renderState = RenderState(start: now())
     }
 
     /// Takes a report; writes a line when the last one is at least `interval` old. A report of a new phase first
     /// ends the previous phase's line with its final figures, and rates restart with the new phase.
     public func report(_ progress: StateProgress) {
         let time = now()
-        state.withLock { state in
+        withState { state in
             if let previous = state.latest, previous.phase != progress.phase {
                 emit(previous, at: time, final: true, &state)
                 if state.lineOpen { write("\n") }
@@ -59,7 +62,7 @@ public final class ProgressRenderer: Sendable {
 
     /// Writes a line of its own (e.g. the next step's title), closing an open progress line first.
     public func note(_ line: String) {
-        state.withLock { state in
+        withState { state in
             if state.lineOpen { write("\n") }
             state.lineOpen = false
             write(line + "\n")
@@ -70,11 +73,16 @@ public final class ProgressRenderer: Sendable {
     /// a new phase.
     public func finish() {
         let time = now()
-        state.withLock { state in
+        withState { state in
             if let latest = state.latest { emit(latest, at: time, final: true, &state) }
             if state.lineOpen { write("\n") }
             state = RenderState(start: time)
         }
+    }
+
+    /// Runs `body` with exclusive access to the render state.
+    private func withState(_ body: (inout RenderState) -> Void) {
+        lock.withLock { body(&renderState) }
     }
 
     private func emit(_ progress: StateProgress, at time: Double, final: Bool, _ state: inout RenderState) {

@@ -70,7 +70,7 @@ private struct ChildRun {
         posix_spawn_file_actions_addopen(&actions, 1, log.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawn_file_actions_addopen(&actions, 2, log.path + ".err", O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         let argv = ([binary.path] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
+        defer { for argument in argv { free(argument) } }
         // A spawned child starts with its parent's peak RSS (Linux carries the high-water mark over `exec`): lower
         // this process's to its current size first, or the child would report the generator's peak.
         resetPeakResidentMemory()

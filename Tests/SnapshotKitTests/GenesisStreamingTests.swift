@@ -182,6 +182,6 @@ import Testing
     }
 }
 
-private extension JSONValue {
-    func map<T>(_ body: (JSONValue) throws -> T) rethrows -> T { try body(self) }
+extension JSONValue {
+    fileprivate func map<T>(_ body: (JSONValue) throws -> T) rethrows -> T { try body(self) }
 }

@@ -55,7 +55,7 @@ final class AllocRootBuilder {
             try runs.merge { record in try addToTrie(record) }
         } else {
             if isSorting { records.sortByKey() }
-            try records.forEach { record in try addToTrie(record) }
+            try records.forEachRecord { record in try addToTrie(record) }
         }
         records.removeAll()
         return trie.finish()
@@ -68,7 +68,7 @@ final class AllocRootBuilder {
             if runs == nil { runs = try LeafRunFile(in: temporaryFolder) }
             try runs!.write(run: records)
         } else {
-            try records.forEach { record in try addToTrie(record) }
+            try records.forEachRecord { record in try addToTrie(record) }
             hashedAny = true
         }
         records.removeAll()

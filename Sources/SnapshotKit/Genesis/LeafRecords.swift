@@ -32,7 +32,7 @@ struct LeafRecords {
     }
 
     /// The records in their current order, each as its packed bytes.
-    func forEach(_ body: (UnsafeRawBufferPointer) throws -> Void) rethrows {
+    func forEachRecord(_ body: (UnsafeRawBufferPointer) throws -> Void) rethrows {
         try bytes.withUnsafeBytes { raw in
             for start in starts {
                 try body(UnsafeRawBufferPointer(rebasing: raw[start..<start + Self.length(raw, at: start)]))

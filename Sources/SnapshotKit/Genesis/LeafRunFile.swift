@@ -40,7 +40,7 @@ final class LeafRunFile {
             }
             staging.removeAll(keepingCapacity: true)
         }
-        records.forEach { record in
+        records.forEachRecord { record in
             staging.append(contentsOf: record)
             if staging.count >= 1 << 20 { flush() }
         }

@@ -42,7 +42,7 @@ import Testing
 
     @Test func networkGenesisFilesReadTheSameStreamed() throws {
         for name in ["mainnet", "sepolia", "hoodi", "holesky", "cl-genesis-a"] {
-            let url = try GenesisFixture.url("genesis/\(name).json")
+            let url = try GenesisFixture.url(GenesisFixture.path(of: name))
             let inMemory = try GenesisFile(bytes: [UInt8](Data(contentsOf: url)))
             let summary = try Summary(contentsOf: url)
             #expect(summary == Summary(inMemory), "\(name)")

@@ -50,8 +50,9 @@ import Testing
         #expect(!result.stderr.contains("hunter2") && !result.stderr.contains("topsecret") && !result.stderr.contains("bob"))
     }
 
-    @Test func aHugeClientVersionWithEscapeSequencesIsCutAndCleaned() async throws {
-        let hostile = "Geth/v1.16.8\u{1B}]0;pwned\u{07}\u{1B}[2J" + String(repeating: "A", count: 2_000_000)
+    /// Under the transport's 64 KiB bound for this call the version is read, then cut to 256 characters and cleaned.
+    @Test func aLongClientVersionWithEscapeSequencesIsCutAndCleaned() async throws {
+        let hostile = "Geth/v1.16.8\u{1B}]0;pwned\u{07}\u{1B}[2J" + String(repeating: "A", count: 60_000)
         let node = try FakeGethNode(chain: try CreateFromNodeTests.chain(), knobs: .init(clientVersion: hostile))
         let out = outputFolder()
         defer { try? FileManager.default.removeItem(at: out) }
@@ -69,5 +70,21 @@ import Testing
             #expect(text.contains("Geth/v1.16.8?]0;pwned??[2J"), "\(name)")
             #expect(text.contains("more bytes left out"), "\(name)")
         }
+    }
+
+    /// A client version past 64 KiB is not read at all: one line naming the bound, exit 2, nothing written.
+    @Test func aHugeClientVersionIsRefusedAtTheBound() async throws {
+        let hostile = "Geth/v1.16.8\u{1B}[2J" + String(repeating: "A", count: 2_000_000)
+        let node = try FakeGethNode(chain: try CreateFromNodeTests.chain(), knobs: .init(clientVersion: hostile))
+        let out = outputFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let result = try await CLI.run([
+            "create", "--rpc-url", node.url.absoluteString, "--genesis-dir", CreateFromDumpTests.genesisDir.path,
+            "--out", out.path, "--name", "s",
+        ])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("web3_clientVersion") && result.stderr.contains("64 KiB"), "\(result.stderr.prefix(500))")
+        #expect(result.stderr.count < 10_000 && !result.stderr.contains("\u{1B}"))
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("s").path))
     }
 }

@@ -66,7 +66,7 @@ public struct ChainExtraction: Sendable {
 
     /// Reads the state at `block` with `sources`.
     public static func run(_ sources: StateSourceChain, at block: PinnedBlock, concurrency: Int = 4) async throws -> ChainExtraction {
-        let fallbacks = Guarded<[StateSourceFallback]>([])
+        let fallbacks = LockedState<[StateSourceFallback]>([])
         let checked = try await sources.checkingRequirements(at: block) { fallback in fallbacks.withLock { $0.append(fallback) } }
         var accounts: [Account] = []
         let state = try await checked.run(onFallback: { fallback in fallbacks.withLock { $0.append(fallback) } }) { source in

@@ -41,17 +41,17 @@ public final class FakeGethNode: Sendable {
 
     /// The HTTP server; use it for request counts and fault injection.
     public let server: JSONRPCTestServer
-    private let state: Guarded<(chain: FakeExecutionChain, knobs: Knobs)>
+    private let state: LockedState<(chain: FakeExecutionChain, knobs: Knobs)>
 
     /// Starts serving `chain` at once.
     public init(chain: FakeExecutionChain, knobs: Knobs = Knobs(), limits: JSONRPCTestServer.Limits = .init()) throws {
-        let state = Guarded((chain: chain, knobs: knobs))
+        let state = LockedState((chain: chain, knobs: knobs))
         self.state = state
         // Answered on the server's threads: a child process under test gets its answers even while the test's
         // own threads (Swift's cooperative pool) are blocked waiting for it.
         server = try JSONRPCTestServer.answeringOnItsThreads(limits: limits) { method, params in
             let (chain, knobs) = state.withLock { ($0.chain, $0.knobs) }
-            if let delay = knobs.delay { Thread.sleep(forTimeInterval: delay.timeInterval) }
+            if let delay = knobs.delay { Thread.sleep(forTimeInterval: delay.seconds) }
             return try FakeGethMethods(chain: chain, knobs: knobs).answer(method, params)
         }
     }

@@ -210,7 +210,7 @@ private final class TrieCache: Sendable {
         let address: Address?
     }
 
-    private let tries = Guarded<[Key: ProvingTrie]>([:])
+    private let tries = LockedState<[Key: ProvingTrie]>([:])
 
     func stateTrie(of block: UInt64, state: [Address: Account]) -> ProvingTrie {
         cached(Key(block: block, address: nil)) {

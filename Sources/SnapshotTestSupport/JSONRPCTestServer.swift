@@ -135,10 +135,3 @@ public final class JSONRPCTestServer: Sendable {
     /// Stops listening and closes every connection; returns once the port is closed.
     public func stop() { core.stop() }
 }
-
-extension Duration {
-    /// The duration in seconds, for Foundation and Dispatch.
-    var timeInterval: TimeInterval {
-        Double(components.seconds) + Double(components.attoseconds) / 1e18
-    }
-}

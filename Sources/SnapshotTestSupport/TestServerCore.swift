@@ -36,7 +36,7 @@ final class TestServerCore: Sendable {
     /// elsewhere), apart from the client's loops. Never shut down.
     private static let eventLoops = MultiThreadedEventLoopGroup(numberOfThreads: 2)
 
-    let state = Guarded(State())
+    let state = LockedState(State())
     let limits: JSONRPCTestServer.Limits
     private let handler: CallHandler
 

@@ -4,14 +4,14 @@ import Foundation
 ///
 /// Used where state is touched from callbacks that are not isolated to an actor (Foundation process and
 /// networking callbacks, plain threads).
-final class LockedState<Value>: @unchecked Sendable {
+public final class LockedState<Value>: @unchecked Sendable {
     private let lock = NSLock()
     private var value: Value
 
-    init(_ value: Value) { self.value = value }
+    public init(_ value: Value) { self.value = value }
 
     /// Runs `body` with exclusive access to the value.
-    func withLock<Result>(_ body: (inout Value) throws -> Result) rethrows -> Result {
+    public func withLock<Result>(_ body: (inout Value) throws -> Result) rethrows -> Result {
         lock.lock()
         defer { lock.unlock() }
         return try body(&value)

@@ -22,3 +22,11 @@ public enum SnapshotVerificationError: Error, Equatable, CustomStringConvertible
         }
     }
 }
+
+extension Result where Failure == SnapshotVerificationError {
+    /// Why the value a check needs could not be read, for the check's failure; empty on success.
+    var failureDescription: String {
+        if case .failure(let error) = self { return error.description }
+        return ""
+    }
+}

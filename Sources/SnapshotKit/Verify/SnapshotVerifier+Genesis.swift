@@ -4,11 +4,7 @@ extension SnapshotVerifier {
         _ metadata: SnapshotMetadataFields, _ execution: Result<GenesisSummary, SnapshotVerificationError>
     ) -> VerificationCheck {
         let name = "el.stateRoot"
-        let genesis: GenesisSummary
-        switch execution {
-        case .success(let file): genesis = file
-        case .failure(let error): return .failed(name, error.description)
-        }
+        guard case .success(let genesis) = execution else { return .failed(name, execution.failureDescription) }
         let root = genesis.stateRoot
         var problems: [String] = []
         if !root.matches(hex: metadata.sourceStateRoot) {
@@ -29,11 +25,7 @@ extension SnapshotVerifier {
         _ consensus: Result<ConsensusGenesis, SnapshotVerificationError>
     ) -> VerificationCheck {
         let name = "el.genesisHash"
-        let genesis: GenesisSummary
-        switch execution {
-        case .success(let file): genesis = file
-        case .failure(let error): return .failed(name, error.description)
-        }
+        guard case .success(let genesis) = execution else { return .failed(name, execution.failureDescription) }
         let hash = genesis.header().hash()
         var problems: [String] = []
         if !hash.matches(hex: metadata.executionGenesisHash) {
@@ -59,11 +51,7 @@ extension SnapshotVerifier {
         _ metadata: SnapshotMetadataFields, _ consensus: Result<ConsensusGenesis, SnapshotVerificationError>
     ) -> VerificationCheck {
         let name = "cl.genesisState"
-        let cl: ConsensusGenesis
-        switch consensus {
-        case .success(let genesis): cl = genesis
-        case .failure(let error): return .failed(name, error.description)
-        }
+        guard case .success(let cl) = consensus else { return .failed(name, consensus.failureDescription) }
         var problems: [String] = []
         if metadata.consensusFork?.lowercased() != cl.fork.rawValue {
             problems.append("config.yaml starts in \(cl.fork.rawValue) but metadata.json cl.fork is \(metadata.consensusFork ?? "(missing)")")
@@ -88,11 +76,7 @@ extension SnapshotVerifier {
         _ metadata: SnapshotMetadataFields, _ consensus: Result<ConsensusGenesis, SnapshotVerificationError>
     ) -> VerificationCheck {
         let name = "cl.genesisValidatorsRoot"
-        let cl: ConsensusGenesis
-        switch consensus {
-        case .success(let genesis): cl = genesis
-        case .failure(let error): return .failed(name, error.description)
-        }
+        guard case .success(let cl) = consensus else { return .failed(name, consensus.failureDescription) }
         let root = cl.state.genesisValidatorsRoot
         var problems: [String] = []
         if !root.matches(hex: metadata.genesisValidatorsRoot) {

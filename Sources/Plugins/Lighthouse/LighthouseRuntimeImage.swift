@@ -16,15 +16,10 @@ enum LighthouseRuntimeImage {
     static let latestSupportedFork = ConsensusFork.fulu
 
     static func defaultImage(for snapshot: RuntimeSnapshot) throws(RuntimeError) -> String {
-        guard snapshot.fork <= latestSupportedFork else {
-            throw .unsupportedSnapshot(
-                client: "lighthouse",
-                reason: "its genesis is in \(snapshot.fork.rawValue), which \(defaultImage) does not run; pass an image that does with --cl-image")
-        }
-        guard ["mainnet", "minimal"].contains(snapshot.preset) else {
-            throw .unsupportedSnapshot(client: "lighthouse", reason: "preset '\(snapshot.preset)' is neither mainnet nor minimal")
-        }
-        return defaultImage
+        try PinnedImage(
+            client: "lighthouse", image: defaultImage, latestSupportedFork: latestSupportedFork, presets: ["mainnet", "minimal"],
+            overrideOption: "--cl-image"
+        ).image(for: snapshot)
     }
 
     /// The README caveat for the snapshot's preset and image.

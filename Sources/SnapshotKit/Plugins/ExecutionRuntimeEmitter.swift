@@ -15,12 +15,10 @@ extension ExecutionRuntimeEmitter {
 
     /// `defaultImage`, or an error naming `--el-image` when the snapshot's fork is newer than the image runs.
     public func defaultImage(for snapshot: RuntimeSnapshot) throws(RuntimeError) -> String {
-        guard snapshot.fork <= Self.latestSupportedFork else {
-            throw .unsupportedSnapshot(
-                client: Self.client,
-                reason: "its genesis is in \(snapshot.fork.rawValue), which \(Self.defaultImage) does not run; pass an image that does with --el-image")
-        }
-        return Self.defaultImage
+        try PinnedImage(
+            client: Self.client, image: Self.defaultImage, latestSupportedFork: Self.latestSupportedFork,
+            overrideOption: "--el-image"
+        ).image(for: snapshot)
     }
 }
 

@@ -10,7 +10,8 @@ import SnapshotKit
 /// connections alive and answers single and batch requests. Faults can be injected per HTTP request (a status, a
 /// delay, a malformed body, a dropped connection, no answer at all, an endless body). It counts requests per method.
 /// It never outlives `limits.lifetime`, closes connections beyond `limits.maxConnections`, and stops after
-/// `limits.maxRequests` HTTP requests or when released.
+/// `limits.maxRequests` HTTP requests or when released. A GET (a REST call, e.g. a beacon API's) reaches the handler
+/// as the method `GET <path>` with no params, and its result is the answer's whole body.
 public final class JSONRPCTestServer: Sendable {
     /// Answers one call; throw `RPCFailure` to answer with a JSON-RPC error object.
     public typealias Handler = @Sendable (_ method: String, _ params: [JSONValue]) async throws -> JSONValue

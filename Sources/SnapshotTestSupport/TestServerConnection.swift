@@ -50,11 +50,12 @@ final class TestServerConnection: ChannelInboundHandler {
         case .serve(let injected):
             fault = injected
         }
-        guard head.method == .POST else {
+        guard head.method == .POST || head.method == .GET else {
             Self.send(channel, status: .methodNotAllowed, text: "", keepAlive: keepAlive)
             return
         }
         let core = core
+        let getPath = head.method == .GET ? head.uri : nil
         switch fault {
         case .dropConnection?:
             context.close(promise: nil)
@@ -69,10 +70,10 @@ final class TestServerConnection: ChannelInboundHandler {
         case .delay(let duration)?:
             let delay = TimeAmount(duration)
             context.eventLoop.scheduleTask(in: delay) {
-                core.answer(body) { Self.send(channel, status: .ok, contentType: "application/json", body: $0, keepAlive: keepAlive) }
+                core.answer(body, get: getPath) { Self.send(channel, status: .ok, contentType: "application/json", body: $0, keepAlive: keepAlive) }
             }
         case nil:
-            core.answer(body) { Self.send(channel, status: .ok, contentType: "application/json", body: $0, keepAlive: keepAlive) }
+            core.answer(body, get: getPath) { Self.send(channel, status: .ok, contentType: "application/json", body: $0, keepAlive: keepAlive) }
         }
     }
 

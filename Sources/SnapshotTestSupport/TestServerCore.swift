@@ -92,7 +92,13 @@ final class TestServerCore: Sendable {
     }
 
     /// Answers a request body on the handler's side (a Dispatch thread or a task), then hands the bytes to `reply`.
-    func answer(_ body: [UInt8], reply: @escaping @Sendable ([UInt8]) -> Void) {
+    /// A GET of `path` (a REST call such as a beacon API's) calls the handler with the method `GET <path>` and no
+    /// params, and answers its result as the whole body (an error: `{"message":"…"}`).
+    func answer(_ body: [UInt8], get path: String?, reply: @escaping @Sendable ([UInt8]) -> Void) {
+        if let path {
+            answer(get: path, reply: reply)
+            return
+        }
         let answers = TestServerAnswers(batchOrder: state.withLock { $0.batchOrder }) { [self] method in
             state.withLock { $0.methodCounts[method, default: 0] += 1 }
         }
@@ -101,6 +107,23 @@ final class TestServerCore: Sendable {
             DispatchQueue.global().async { reply(answers.respond(to: body, calling: handler)) }
         case .async(let handler):
             Task { reply(await answers.respond(to: body, calling: handler)) }
+        }
+    }
+
+    private func answer(get path: String, reply: @escaping @Sendable ([UInt8]) -> Void) {
+        let method = "GET \(path)"
+        state.withLock { $0.methodCounts[method, default: 0] += 1 }
+        @Sendable func body(_ outcome: Result<JSONValue, any Error>) -> [UInt8] {
+            let document = (try? outcome.get()) ?? .object([("message", .string(String(describing: outcome)))])
+            return Array(JSONWriter.string(document).utf8)
+        }
+        switch handler {
+        case .synchronous(let handler):
+            DispatchQueue.global().async { reply(body(Result { try handler(method, []) })) }
+        case .async(let handler):
+            Task {
+                do { reply(body(.success(try await handler(method, [])))) } catch { reply(body(.failure(error))) }
+            }
         }
     }
 

@@ -9,13 +9,15 @@ struct ConsensusChoice {
     static let fallback = "lighthouse"
 
     /// `choice` is `auto` or a plugin id. `auto` takes the enclave's consensus client when a plugin can build its
-    /// genesis (`serviceName` is its first consensus service), else the only plugin that can, else ``fallback``.
-    static func resolve(registry: PluginRegistry, choice: String, serviceName: String?) throws -> ConsensusChoice {
+    /// genesis (detected from `clientVersion`, its beacon API's version, then from `serviceName`, its first consensus
+    /// service), else the only plugin that can, else ``fallback``.
+    static func resolve(registry: PluginRegistry, choice: String, clientVersion: String?, serviceName: String?) throws -> ConsensusChoice {
         let capable = registry.plugins(for: .consensus).filter { $0 is any ConsensusGenesisProvider }
         let plugin: any ClientPlugin
         if choice.lowercased() != "auto" {
             plugin = try registry.plugin(id: choice, layer: .consensus)
-        } else if let detected = serviceName.flatMap({ registry.detect(serviceName: $0, layer: .consensus) }),
+        } else if let detected = clientVersion.flatMap({ registry.detect(clientVersion: $0, layer: .consensus) })
+                    ?? serviceName.flatMap({ registry.detect(serviceName: $0, layer: .consensus) }),
                   detected is any ConsensusGenesisProvider {
             plugin = detected
         } else if capable.count == 1 {

@@ -21,9 +21,13 @@ struct CreateGenesisOptions: ParsableArguments {
         if validators == 0 { throw ValidationError("--validators must be at least 1") }
     }
 
-    /// The consensus genesis stage of the plugin `--cl` names (`serviceName`: the enclave's consensus service).
-    func step(registry: PluginRegistry, serviceName: String?) throws -> ConsensusGenesisStep {
-        let choice = try ConsensusChoice.resolve(registry: registry, choice: cl, serviceName: serviceName)
+    /// Whether `--cl` leaves the choice to detection.
+    var detectsConsensusClient: Bool { cl.lowercased() == "auto" }
+
+    /// The consensus genesis stage of the plugin `--cl` names (`clientVersion`: the enclave's beacon node version;
+    /// `serviceName`: its consensus service).
+    func step(registry: PluginRegistry, clientVersion: String?, serviceName: String?) throws -> ConsensusGenesisStep {
+        let choice = try ConsensusChoice.resolve(registry: registry, choice: cl, clientVersion: clientVersion, serviceName: serviceName)
         return ConsensusGenesisStep(
             client: choice.plugin.id, provider: choice.provider,
             validators: ValidatorSelection(mnemonic: mnemonic, count: validators), keystoreKDF: keystoreKDF.parameters)

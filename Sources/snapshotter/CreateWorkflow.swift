@@ -31,7 +31,7 @@ struct CreateWorkflow {
 
     /// `--from-dump`: the block is the dump's root, numbered `--dump-block`, with the source genesis' header fields.
     private func fromDump(_ dump: URL, files: SourceGenesisFiles) async throws -> Snapshot {
-        let consensus = try genesis.step(registry: registry, serviceName: nil)
+        let consensus = try genesis.step(registry: registry, clientVersion: nil, serviceName: nil)
         try consensus.checkInputs(files)
         let runtime = try runtime.step(registry: registry, sourceClient: nil, consensus: consensus)
         let genesisFile = try GenesisFile(contentsOf: files.genesis)
@@ -56,7 +56,8 @@ struct CreateWorkflow {
         let node = try await ExecutionNode.connect(
             enclave: source.enclave, kurtosis: source.kurtosis, rpcURL: source.rpcURL.flatMap(URL.init(string:)),
             elChoice: source.el, concurrency: source.concurrency, rpcOptions: rpc, registry: registry)
-        let consensus = try genesis.step(registry: registry, serviceName: node.consensusServiceName)
+        let consensus = try genesis.step(
+            registry: registry, clientVersion: await consensusClientVersion(of: node), serviceName: node.consensusServiceName)
         if let genesisFiles { try consensus.checkInputs(genesisFiles) }
         let runtime = try runtime.step(registry: registry, sourceClient: node.plugin, consensus: consensus)
         let block = try await BlockPinner(rpc: node.rpc).pin(try source.blockSelector)
@@ -83,6 +84,18 @@ struct CreateWorkflow {
         } catch {
             workspace.discard()
             throw error
+        }
+    }
+
+    /// The version the enclave's beacon node tells, for `--cl auto`; `nil` when there is none to ask or it does not
+    /// answer (then noted: the consensus client is detected from the service name).
+    private func consensusClientVersion(of node: ExecutionNode) async -> String? {
+        guard genesis.detectsConsensusClient, let url = node.consensusHTTPURL else { return nil }
+        do {
+            return try await BeaconNodeVersion.read(baseURL: url)
+        } catch {
+            progress?.note("\(error); detecting the consensus client from the service name \(node.consensusServiceName ?? "")")
+            return nil
         }
     }
 

@@ -10,6 +10,8 @@ struct ExecutionNode {
     let serviceName: String?
     /// The enclave's first consensus service (for `--cl auto`), `nil` for `--rpc-url`.
     let consensusServiceName: String?
+    /// That consensus service's beacon API (its `http` port), `nil` for `--rpc-url` or when it has none.
+    let consensusHTTPURL: URL?
     let rpc: JSONRPCClient
     /// `web3_clientVersion`, `nil` when the node does not answer it.
     let clientVersion: String?
@@ -19,7 +21,7 @@ struct ExecutionNode {
     /// the plugin (`elChoice` is `auto` or a plugin id); `kurtosis` finds the enclave's node.
     static func connect(enclave: String?, kurtosis: KurtosisCLI, rpcURL: URL?, elChoice: String, concurrency: Int, rpcOptions: RPCOptions,
                         registry: PluginRegistry) async throws -> ExecutionNode {
-        var serviceName: String?, consensusServiceName: String?
+        var serviceName: String?, consensusServiceName: String?, consensusHTTPURL: URL?
         let endpoint: URL
         if let enclave {
             let topology = try await EnclaveDiscovery(cli: kurtosis).discover(enclave)
@@ -27,6 +29,7 @@ struct ExecutionNode {
             let service = topology.executionServices[0]
             serviceName = service.name
             consensusServiceName = topology.consensusServices.first?.name
+            consensusHTTPURL = topology.consensusServices.first?.httpURL
             endpoint = service.rpcURL
         } else if let rpcURL {
             endpoint = rpcURL
@@ -36,7 +39,8 @@ struct ExecutionNode {
         let rpc = JSONRPCClient(endpoint: endpoint, configuration: rpcOptions.clientConfiguration(maxConnections: max(16, concurrency)))
         let clientVersion = try await Self.clientVersion(rpc)
         let plugin = try Self.plugin(registry: registry, choice: elChoice, clientVersion: clientVersion, serviceName: serviceName)
-        return ExecutionNode(enclave: enclave, serviceName: serviceName, consensusServiceName: consensusServiceName, rpc: rpc,
+        return ExecutionNode(enclave: enclave, serviceName: serviceName, consensusServiceName: consensusServiceName,
+                             consensusHTTPURL: consensusHTTPURL, rpc: rpc,
                              clientVersion: clientVersion, plugin: plugin)
     }
 

@@ -119,9 +119,9 @@ import Testing
 
     /// The recorded `devnet` enclave (`inspect` is its `enclave inspect` output) whose geth's rpc port is `node`'s
     /// and whose genesis artefact holds `genesisDir`; `consensus` renames its consensus client (the recording runs
-    /// Lighthouse).
+    /// Lighthouse); `beacon` is its first consensus service's beacon API (default: a port nothing listens on).
     private static func devnet(
-        _ node: FakeGethNode, inspect: String = "enclave-inspect-devnet.txt", consensus: String = "lighthouse"
+        _ node: FakeGethNode, inspect: String = "enclave-inspect-devnet.txt", consensus: String = "lighthouse", beacon: URL? = nil
     ) throws -> StubKurtosis {
         typealias Rule = StubKurtosis.Rule
         func renamed(_ text: String) -> String { text.replacingOccurrences(of: "lighthouse", with: consensus) }
@@ -133,9 +133,52 @@ import Testing
             Rule(["service", "inspect", "-o", "json", "--", "devnet", "*"], stderr: "Error: unknown shorthand flag: 'o' in -o\n", exitCode: 1),
             Rule(["port", "print", "--", "devnet", "el-1-geth-\(consensus)", "rpc"], stdout: "127.0.0.1:\(node.url.port!)\n"),
             Rule(["port", "print", "--", "devnet", "el-2-erigon-\(consensus)", "ws-rpc"], stdout: "127.0.0.1:9\n"),
+            Rule(["port", "print", "--", "devnet", "cl-1-\(consensus)-geth", "http"], stdout: "\((beacon ?? URL(string: "http://127.0.0.1:9")!).absoluteString)\n"),
             Rule(["port", "print", "--", "devnet", "*", "http"], stdout: "http://127.0.0.1:9\n"),
             .filesDownload(enclave: "devnet", artifact: EnclaveDiscovery.genesisArtifact, copying: genesisDir),
         ])
+    }
+
+    /// A fake beacon API whose `/eth/v1/node/version` tells `version`, answering on its own threads (the child
+    /// process calls it).
+    private static func beacon(version: String) throws -> JSONRPCTestServer {
+        try JSONRPCTestServer.answeringOnItsThreads { method, _ in
+            guard method == "GET /\(BeaconNodeVersion.path)" else { throw JSONRPCTestServer.RPCFailure(code: 404, message: method) }
+            return .object([("data", .object([("version", .string(version))]))])
+        }
+    }
+
+    /// `--cl auto` asks the enclave's beacon API first: a beacon node that says it is Teku gets a Teku runtime,
+    /// though its service is named for Lighthouse.
+    @Test func theBeaconNodeVersionDetectsTheConsensusClient() async throws {
+        let node = try FakeGethNode(chain: try Self.chain())
+        let beacon = try Self.beacon(version: "teku/v26.8.0/linux-x86_64/-eclipseadoptium-openjdk64bitservervm-java-25")
+        let stub = try Self.devnet(node, beacon: beacon.url)
+        defer { stub.remove() }
+        let out = outputFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let result = try await CLI.run(
+            ["create", "--enclave", "devnet", "--out", out.path, "--quiet", "--name", "devnet"], environment: stub.environment)
+        #expect(result.status == 0, "\(result.stderr)")
+        let metadata = try metadata(out.appendingPathComponent("devnet"))
+        #expect(metadata.cl?.client == "teku" && metadata.runtime?["cl"]?["client"]?.stringValue == "teku")
+        #expect(beacon.requestCounts == ["GET /\(BeaconNodeVersion.path)": 1])
+    }
+
+    /// A beacon API that cannot be reached leaves the service name to decide, with a note saying so.
+    @Test func anUnreachableBeaconAPIFallsBackToTheServiceName() async throws {
+        let node = try FakeGethNode(chain: try Self.chain())
+        let closed = try Self.beacon(version: "teku/v26.8.0")
+        closed.stop()
+        let stub = try Self.devnet(node, beacon: closed.url)
+        defer { stub.remove() }
+        let out = outputFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let result = try await CLI.run(["create", "--enclave", "devnet", "--out", out.path, "--name", "devnet"], environment: stub.environment)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try metadata(out.appendingPathComponent("devnet")).cl?.client == "lighthouse")
+        #expect(result.stderr.contains("cannot reach \(closed.url.absoluteString)/eth/v1/node/version"), "\(result.stderr)")
+        #expect(result.stderr.contains("detecting the consensus client from the service name cl-1-lighthouse-geth"), "\(result.stderr)")
     }
 
     /// An enclave whose consensus client is Teku (`cl-1-teku-geth`) gets a Teku runtime that `verify` accepts;

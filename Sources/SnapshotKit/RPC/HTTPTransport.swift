@@ -4,7 +4,8 @@ import NIOCore
 import NIOHTTP1
 import NIOPosix
 
-/// One endpoint's HTTP exchanges for `JSONRPCClient`: a POST, its answer read up to a bound, all within a deadline.
+/// One endpoint's HTTP exchanges for `JSONRPCClient` and `BeaconNodeVersion`: a POST (or a GET), its answer read up
+/// to a bound, all within a deadline.
 ///
 /// It owns an AsyncHTTPClient pool on SwiftNIO's process-wide event loops (no threads of its own) and shuts the pool
 /// down when released. Waiting for an answer sleeps: no thread spins and no cooperative thread is held.
@@ -52,8 +53,9 @@ final class HTTPTransport: Sendable {
         client.shutdown { _ in }
     }
 
-    /// POSTs `body` and reads the answer; fails at the deadline, at the bound, or at the caller's cancellation.
-    func exchange(_ body: [UInt8], maxAnswerBytes: Int) async -> Outcome {
+    /// POSTs `body` (GETs when it is `nil`) and reads the answer; fails at the deadline, at the bound, or at the
+    /// caller's cancellation.
+    func exchange(_ body: [UInt8]?, maxAnswerBytes: Int) async -> Outcome {
         let timeout = timeout
         do {
             let answer = try await withThrowingTaskGroup(of: Answer.self) { group in
@@ -72,11 +74,16 @@ final class HTTPTransport: Sendable {
     }
 
     /// Sends the request and collects the body, stopping as soon as it passes `maxAnswerBytes`.
-    private func transfer(_ body: [UInt8], maxAnswerBytes: Int) async throws -> Answer {
+    private func transfer(_ body: [UInt8]?, maxAnswerBytes: Int) async throws -> Answer {
         var request = HTTPClientRequest(url: endpoint.absoluteString)
-        request.method = .POST
         request.headers = headers
-        request.body = .bytes(ByteBuffer(bytes: body))
+        if let body {
+            request.method = .POST
+            request.body = .bytes(ByteBuffer(bytes: body))
+        } else {
+            request.method = .GET
+            request.headers.remove(name: "Content-Type")
+        }
         let response = try await client.execute(request, deadline: .now() + TimeAmount(timeout))
         if let declared = response.headers.first(name: "Content-Length").flatMap(Int.init), declared > maxAnswerBytes {
             throw AnswerTooLarge()

@@ -67,6 +67,17 @@ struct FlatJSONObject {
             return nil
         }
 
+        /// A member's `"name"` and its `:`, with the space around them.
+        func memberName() -> Range<Int>? {
+            skipSpace()
+            guard let name = string() else { return nil }
+            skipSpace()
+            guard index < count, bytes[index] == UInt8(ascii: ":") else { return nil }
+            index += 1
+            skipSpace()
+            return name
+        }
+
         skipSpace()
         guard index < count, bytes[index] == UInt8(ascii: "{") else { return false }
         index += 1
@@ -75,13 +86,7 @@ struct FlatJSONObject {
             index += 1
         } else {
             while true {
-                skipSpace()
-                guard let name = string() else { return false }
-                skipSpace()
-                guard index < count, bytes[index] == UInt8(ascii: ":") else { return false }
-                index += 1
-                skipSpace()
-                guard index < count else { return false }
+                guard let name = memberName(), index < count else { return false }
                 let member: Member
                 switch bytes[index] {
                 case UInt8(ascii: "\""):
@@ -98,13 +103,7 @@ struct FlatJSONObject {
                         index += 1
                     } else {
                         while true {
-                            skipSpace()
-                            guard let key = string() else { return false }
-                            skipSpace()
-                            guard index < count, bytes[index] == UInt8(ascii: ":") else { return false }
-                            index += 1
-                            skipSpace()
-                            guard let value = string() else { return false }
+                            guard let key = memberName(), let value = string() else { return false }
                             pairs.append((key, value))
                             guard let more = separator(UInt8(ascii: "}")) else { return false }
                             if !more { break }

@@ -13,11 +13,8 @@ extension NodeVerifier {
         _ block: NodeGenesisBlock, _ genesis: Result<ExpectedGenesis, SnapshotVerificationError>, progress: StateProgressHandler?
     ) async throws -> VerificationCheck {
         let name = "node.accounts"
-        let alloc: [Account]
-        switch genesis {
-        case .success(let genesis): alloc = genesis.file.alloc
-        case .failure(let error): return .failed(name, error.description)
-        }
+        guard case .success(let expected) = genesis else { return .failed(name, genesis.failureDescription) }
+        let alloc = expected.file.alloc
         guard let root = block.stateRoot else {
             return .failed(name, "\(block.problem ?? "the node's block 0 has no 32-byte stateRoot"): no state root to prove accounts against")
         }

@@ -2,15 +2,9 @@ extension NodeVerifier {
     /// `node.chainId`: `eth_chainId` is the chain id of `el/genesis.json`'s config.
     func checkChainID(_ answer: JSONValue, _ genesis: Result<ExpectedGenesis, SnapshotVerificationError>) -> VerificationCheck {
         let name = "node.chainId"
-        let expected: UInt64
-        switch genesis {
-        case .success(let genesis):
-            guard let chainId = genesis.file.parameters.config.chainId else {
-                return .failed(name, "el/genesis.json has no config.chainId to compare the node's with")
-            }
-            expected = chainId
-        case .failure(let error):
-            return .failed(name, error.description)
+        guard case .success(let genesis) = genesis else { return .failed(name, genesis.failureDescription) }
+        guard let expected = genesis.file.parameters.config.chainId else {
+            return .failed(name, "el/genesis.json has no config.chainId to compare the node's with")
         }
         guard let text = answer.stringValue, let chainID = Quantity.uint64(text: text) else {
             return .failed(name, "the node's eth_chainId answer \(JSONWriter.string(answer)) is not a hex quantity")

@@ -93,11 +93,11 @@ import Testing
         #expect(try await read(dump).state.accounts == 0)
     }
 
-    private func failure(_ lines: [String]) async throws -> any Error {
+    private func failure(_ lines: [String], pageSize: Int = 256) async throws -> any Error {
         let dump = try write(lines)
         defer { try? FileManager.default.removeItem(at: dump) }
         do {
-            _ = try await read(dump, root: [UInt8](repeating: 0, count: 32))
+            _ = try await read(dump, pageSize: pageSize, root: [UInt8](repeating: 0, count: 32))
         } catch {
             return error
         }
@@ -134,15 +134,27 @@ import Testing
         }
     }
 
-    @Test func unsortedDumpsSaySo() async throws {
+    /// Pages of one and two lines put the misplaced line first in its page (checked across pages, which are read
+    /// concurrently) and inside a page; the message is the same.
+    @Test(arguments: [1, 2, 256])
+    func unsortedDumpsSaySo(pageSize: Int) async throws {
         let good = accounts.map(line)
-        let unsorted = try await failure([rootLine, good[0], good[2], good[1]])
+        let unsorted = try await failure([rootLine, good[0], good[2], good[1]], pageSize: pageSize)
         let error = try #require(unsorted as? DumpError)
         #expect(error.line == 4)
         #expect(error.description.contains("is not sorted by key"))
         #expect(error.description.contains(accounts[1].address.description))
-        let twice = try #require(try await failure([rootLine, good[0], good[1], good[1]]) as? DumpError)
+        let twice = try #require(try await failure([rootLine, good[0], good[1], good[1]], pageSize: pageSize) as? DumpError)
+        #expect(twice.line == 4)
         #expect(twice.description.contains("lists account \(accounts[1].address) twice"))
+    }
+
+    /// With pages read concurrently, the first bad line in the file is the one reported, whichever page fails first.
+    @Test func theFirstBadLineIsReported() async throws {
+        let good = accounts.map(line)
+        let error = try #require(try await failure([rootLine, good[0], "{not json", good[1], "[1]"], pageSize: 1) as? DumpError)
+        #expect(error.line == 3)
+        #expect(error.description.contains("not JSON"))
     }
 
     /// Dumps of a node without preimages, or made with --nocode / --nostorage, are incomplete states (exit code 3),

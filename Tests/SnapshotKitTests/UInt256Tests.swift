@@ -93,6 +93,22 @@ import Testing
         for text in ["", "0x", "0xg", "zz"] { #expect(UInt256(hex: text) == nil, "\(text)") }
     }
 
+    /// Decimal text is read 19 digits at a time: lengths around the chunk boundaries round-trip through the
+    /// division-based formatter, and hex takes any number of leading zeros.
+    @Test func digitCountsAroundTheChunkBoundaries() {
+        for count in [1, 18, 19, 20, 37, 38, 39, 57, 58, 76, 77] {
+            let pattern = Array("3074185296".utf8)
+            let digits = String(decoding: (0..<count).map { pattern[$0 % 10] }, as: UTF8.self)
+            #expect(UInt256(decimal: digits)?.decimalString == digits, "\(count) digits")
+        }
+        #expect(UInt256(hex: String(repeating: "0", count: 70) + "1") == UInt256(1))
+        #expect(UInt256(hex: "0x" + String(repeating: "0", count: 64)) == .zero)
+        #expect(UInt256(bigEndian: [UInt8](repeating: 0, count: 31) + [5]) == UInt256(5))
+        #expect(UInt256(bigEndian: [UInt8](repeating: 0xff, count: 33)) == nil)
+        #expect(UInt256(limbs: (1, 0, 0, 0x0102)).trimmedBytes == [1] + [UInt8](repeating: 0, count: 22) + [1, 2])
+        #expect(UInt256(bigEndian: UInt256.max.bigEndianBytes) == .max)
+    }
+
     @Test func ordersAndConverts() {
         #expect(UInt256(limbs: (0, 0, 1, 0)) > UInt256(UInt64.max))
         #expect(UInt256(7).uint64Value == 7)

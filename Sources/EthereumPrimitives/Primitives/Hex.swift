@@ -16,20 +16,31 @@ public enum Hex {
         }
     }
 
-    private static let digits: [UInt8] = Array("0123456789abcdef".utf8)
-
     /// Decodes `0x`-prefixed or bare hex into bytes. An odd number of digits is an error.
     public static func decode(_ text: some StringProtocol) throws(DecodingError) -> [UInt8] {
-        let utf8 = Array(stripPrefix(text).utf8)
-        guard utf8.count % 2 == 0 else { throw .oddLength(String(text)) }
-        var bytes = [UInt8](repeating: 0, count: utf8.count / 2)
-        for index in 0..<bytes.count {
-            guard let high = nibble(utf8[2 * index]), let low = nibble(utf8[2 * index + 1]) else {
-                throw .invalidCharacter(String(text))
+        let digits = stripPrefix(text).utf8
+        guard digits.count % 2 == 0 else { throw .oddLength(String(text)) }
+        let decoded = digits.withContiguousStorageIfAvailable { decode(digits: $0) }
+            ?? Array(digits).withUnsafeBufferPointer { decode(digits: $0) }
+        guard let decoded else { throw .invalidCharacter(String(text)) }
+        return decoded
+    }
+
+    /// Decodes an even number of hex digits (no prefix); `nil` for an odd count or a character that is not hex.
+    public static func decode(digits: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        guard digits.count % 2 == 0 else { return nil }
+        var invalid: UInt8 = 0
+        let bytes = [UInt8](unsafeUninitializedCapacity: digits.count / 2) { buffer, count in
+            nibbleValues.withUnsafeBufferPointer { table in
+                for position in 0..<buffer.count {
+                    let high = table[Int(digits[2 &* position])], low = table[Int(digits[2 &* position &+ 1])]
+                    invalid |= (high | low) & 0xf0
+                    buffer[position] = high << 4 | (low & 0x0f)
+                }
             }
-            bytes[index] = high << 4 | low
+            count = buffer.count
         }
-        return bytes
+        return invalid == 0 ? bytes : nil
     }
 
     /// Decodes hex that may have an odd number of digits (a quantity-like value), left-padding with a zero nibble.
@@ -40,13 +51,40 @@ public enum Hex {
 
     /// Encodes bytes as lowercase hex with a `0x` prefix.
     public static func encode(_ bytes: some Sequence<UInt8>, prefixed: Bool = true) -> String {
-        var out: [UInt8] = prefixed ? [0x30, 0x78] : []
-        out.reserveCapacity(out.count + bytes.underestimatedCount * 2)
-        for byte in bytes {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0x0f)])
+        var out: [UInt8] = []
+        out.reserveCapacity(2 + bytes.underestimatedCount * 2)
+        if prefixed { out.append(contentsOf: [0x30, 0x78]) }
+        if bytes.withContiguousStorageIfAvailable({ append($0, to: &out) }) == nil {
+            for byte in bytes {
+                out.append(digit(byte >> 4))
+                out.append(digit(byte & 0x0f))
+            }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends the lowercase hex digits of `bytes` (no prefix) to `out`.
+    public static func append(_ bytes: [UInt8], to out: inout [UInt8]) {
+        bytes.withUnsafeBufferPointer { append($0, to: &out) }
+    }
+
+    /// Appends the lowercase hex digits of `bytes` (no prefix) to `out`.
+    public static func append(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        let start = out.count
+        out.append(contentsOf: repeatElement(0, count: 2 * bytes.count))
+        out.withUnsafeMutableBufferPointer { target in
+            for index in 0..<bytes.count {
+                let byte = bytes[index]
+                target[start &+ 2 &* index] = digit(byte >> 4)
+                target[start &+ 2 &* index &+ 1] = digit(byte & 0x0f)
+            }
+        }
+    }
+
+    /// The lowercase hex digit of a value below 16.
+    @inline(__always)
+    public static func digit(_ value: UInt8) -> UInt8 {
+        value < 10 ? 0x30 &+ value : 0x57 &+ value
     }
 
     /// The text without a leading `0x` or `0X`.
@@ -57,12 +95,19 @@ public enum Hex {
     }
 
     /// The value of one hex digit (either case), `nil` for any other byte.
+    @inline(__always)
     public static func nibble(_ char: UInt8) -> UInt8? {
-        switch char {
-        case 0x30...0x39: char - 0x30
-        case 0x61...0x66: char - 0x61 + 10
-        case 0x41...0x46: char - 0x41 + 10
-        default: nil
+        let value = nibbleValues[Int(char)]
+        return value < 0x10 ? value : nil
+    }
+
+    /// The value of every byte as a hex digit, 0xff for bytes that are not one.
+    private static let nibbleValues: [UInt8] = (0...255).map { byte in
+        switch byte {
+        case 0x30...0x39: UInt8(byte - 0x30)
+        case 0x61...0x66: UInt8(byte - 0x61 + 10)
+        case 0x41...0x46: UInt8(byte - 0x41 + 10)
+        default: 0xff
         }
     }
 

@@ -21,12 +21,17 @@ public enum StateRoot {
         ])
     }
 
+    /// An account's entry in the state trie: keccak(address) and its leaf, storage root included.
+    public static func entry(of account: Account) -> (key: [UInt8], leaf: [UInt8]) {
+        (Keccak256.hash(account.address.bytes), accountLeaf(account, storageRoot: storageRoot(account.storage)))
+    }
+
     /// The state root of `accounts`, given in any order (they are sorted by keccak(address) here). When an address
     /// repeats, the later account wins.
     public static func of(_ accounts: [Account]) -> [UInt8] {
         MerklePatriciaTrie.root(of: accounts.map { account in
-            (key: Keccak256.hash(account.address.bytes),
-             value: accountLeaf(account, storageRoot: storageRoot(account.storage)))
+            let entry = entry(of: account)
+            return (key: entry.key, value: entry.leaf)
         })
     }
 }

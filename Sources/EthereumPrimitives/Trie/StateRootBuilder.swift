@@ -11,13 +11,19 @@ public struct StateRootBuilder: Sendable {
 
     /// Adds an account, its storage root computed here. Its hashed address must come after the previous one's.
     public mutating func append(_ account: Account) throws(TrieError) {
-        let leaf = StateRoot.accountLeaf(account, storageRoot: StateRoot.storageRoot(account.storage))
+        let entry = StateRoot.entry(of: account)
+        try append(key: entry.key, leaf: entry.leaf, of: account.address)
+    }
+
+    /// Adds an account by its state-trie entry (`StateRoot.entry(of:)`), computed beforehand — e.g. on another core.
+    /// `key` must come after the previous account's.
+    public mutating func append(key: [UInt8], leaf: [UInt8], of address: Address) throws(TrieError) {
         do {
-            try trie.append(key: Keccak256.hash(account.address.bytes), value: leaf)
+            try trie.append(key: key, value: leaf)
         } catch .keyOutOfOrder {
-            throw .accountOutOfOrder(address: account.address, previous: previous ?? account.address)
+            throw .accountOutOfOrder(address: address, previous: previous ?? address)
         }
-        previous = account.address
+        previous = address
         count += 1
     }
 

@@ -51,8 +51,37 @@ public final class GenesisWriter {
     public func append(_ account: Account) throws(GenesisError) {
         precondition(!isFinished, "GenesisWriter.append after finish")
         appendText(accountCount == 0 ? "\n    " : ",\n    ")
-        appendAccount(account)
+        Self.encode(account, to: &buffer)
         accountCount += 1
+        try flushIfFull()
+    }
+
+    /// Accounts in the alloc's text, encoded with `encode(_:)` — on any task — for `append(_:)` to write.
+    public struct EncodedAccounts: Sendable {
+        /// The alloc members, one per line.
+        fileprivate var bytes: [UInt8] = []
+        /// How many.
+        fileprivate var count = 0
+    }
+
+    /// The alloc text of `accounts`, for `append(_:)`; needs no writer, so pages can be encoded concurrently.
+    public static func encode(_ accounts: [Account]) -> EncodedAccounts {
+        var encoded = EncodedAccounts()
+        for account in accounts {
+            if encoded.count > 0 { encoded.bytes.append(contentsOf: ",\n    ".utf8) }
+            encode(account, to: &encoded.bytes)
+            encoded.count += 1
+        }
+        return encoded
+    }
+
+    /// Appends accounts encoded with `encode(_:)`.
+    public func append(_ accounts: EncodedAccounts) throws(GenesisError) {
+        precondition(!isFinished, "GenesisWriter.append after finish")
+        guard accounts.count > 0 else { return }
+        appendText(accountCount == 0 ? "\n    " : ",\n    ")
+        buffer.append(contentsOf: accounts.bytes)
+        accountCount += accounts.count
         try flushIfFull()
     }
 
@@ -101,25 +130,42 @@ public final class GenesisWriter {
         appendText(text)
     }
 
-    private func appendAccount(_ account: Account) {
-        appendText("\"\(account.address)\": {\"balance\": \"\(account.balance.hexQuantity)\"")
-        if account.nonce != 0 { appendText(", \"nonce\": \"\(Self.quantity(account.nonce))\"") }
-        if !account.code.isEmpty { appendText(", \"code\": \"\(Hex.encode(account.code))\"") }
+    /// Appends one alloc member, `"0x<address>": {…}`, to `out`. A storage key shorter than 32 bytes (as `Account`
+    /// may hold them) is left-padded.
+    static func encode(_ account: Account, to out: inout [UInt8]) {
+        func text(_ literal: StaticString) {
+            literal.withUTF8Buffer { out.append(contentsOf: $0) }
+        }
+        func hex(_ bytes: [UInt8]) {
+            text("\"0x")
+            Hex.append(bytes, to: &out)
+            text("\"")
+        }
+        hex(account.address.bytes)
+        text(": {\"balance\": \"")
+        account.balance.appendHexQuantity(to: &out)
+        text("\"")
+        if account.nonce != 0 {
+            text(", \"nonce\": \"")
+            UInt256(account.nonce).appendHexQuantity(to: &out)
+            text("\"")
+        }
+        if !account.code.isEmpty {
+            text(", \"code\": ")
+            hex(account.code)
+        }
         if !account.storage.isEmpty {
-            appendText(", \"storage\": {")
+            text(", \"storage\": {")
             let slots = account.storage.keys.sorted { $0.lexicographicallyPrecedes($1) }
             for (position, slot) in slots.enumerated() {
-                let value = account.storage[slot]!.bigEndianBytes
-                appendText((position == 0 ? "\"" : ", \"") + Self.word(slot) + "\": \"" + Hex.encode(value) + "\"")
+                if position > 0 { text(", ") }
+                hex([UInt8](repeating: 0, count: Swift.max(0, 32 - slot.count)) + slot)
+                text(": ")
+                hex(account.storage[slot]!.bigEndianBytes)
             }
-            appendText("}")
+            text("}")
         }
-        appendText("}")
-    }
-
-    /// A storage key as 32-byte `0x` hex (shorter keys left-padded, as `Account` may hold them).
-    private static func word(_ bytes: [UInt8]) -> String {
-        Hex.encode([UInt8](repeating: 0, count: Swift.max(0, 32 - bytes.count)) + bytes)
+        text("}")
     }
 
     private static func quantity(_ value: UInt64) -> String { "0x" + String(value, radix: 16) }
@@ -134,10 +180,15 @@ public final class GenesisWriter {
 
     private func flush() throws(GenesisError) {
         guard !buffer.isEmpty else { return }
-        do { try output(buffer) } catch { throw .unwritable(path: destination, reason: "\(error)") }
-        hasher.update(data: buffer)
-        byteCount += buffer.count
+        try write(buffer)
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Hands `bytes` to the output and the digest.
+    private func write(_ bytes: [UInt8]) throws(GenesisError) {
+        do { try output(bytes) } catch { throw .unwritable(path: destination, reason: "\(error)") }
+        hasher.update(data: bytes)
+        byteCount += bytes.count
     }
 }
 

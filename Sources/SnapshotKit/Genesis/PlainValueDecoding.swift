@@ -6,16 +6,7 @@ enum PlainValueDecoding {
 
     /// `Hex.decode`: hex with or without `0x`, an even number of digits.
     static func bytes(_ text: Bytes) -> [UInt8]? {
-        let digits = stripPrefix(text)
-        guard digits.count % 2 == 0 else { return nil }
-        var result = [UInt8](repeating: 0, count: digits.count / 2)
-        var index = digits.startIndex
-        for position in 0..<result.count {
-            guard let high = Hex.nibble(digits[index]), let low = Hex.nibble(digits[index + 1]) else { return nil }
-            result[position] = high << 4 | low
-            index += 2
-        }
-        return result
+        Hex.decode(digits: UnsafeBufferPointer(rebasing: stripPrefix(text)))
     }
 
     /// 32 bytes of hex, as the dump's hashes.
@@ -32,16 +23,7 @@ enum PlainValueDecoding {
 
     /// `GenesisAlloc.storageWord`: hex with or without `0x`, at most 64 digits after leading zeros; empty is zero.
     static func word(_ text: Bytes) -> UInt256? {
-        let digits = stripPrefix(text).drop { $0 == UInt8(ascii: "0") }
-        guard digits.count <= 64 else { return nil }
-        var big = [UInt8](repeating: 0, count: 32)
-        var position = 63
-        for char in digits.reversed() {
-            guard let nibble = Hex.nibble(char) else { return nil }
-            big[position / 2] |= position % 2 == 1 ? nibble : nibble << 4
-            position -= 1
-        }
-        return UInt256(bigEndian: big)
+        UInt256.hexDigits(UnsafeBufferPointer(rebasing: stripPrefix(text)))
     }
 
     /// `Quantity.uint256`: a JSON number (decimal) or a string (`0x` hex, else decimal; empty is zero).
@@ -51,8 +33,7 @@ enum PlainValueDecoding {
             return digits.isEmpty ? .zero : word(digits)
         }
         if !isNumber, text.isEmpty { return .zero }
-        guard text.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return nil }
-        return UInt256(decimal: String(decoding: text, as: UTF8.self))
+        return UInt256.decimal(UnsafeBufferPointer(rebasing: text))
     }
 
     /// Whether a member name is `name`.

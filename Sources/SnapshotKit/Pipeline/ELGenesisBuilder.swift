@@ -51,7 +51,7 @@ public struct ELGenesisBuilder: Sendable {
     public func write(_ extractor: StateExtractor, to url: URL) async throws -> ELGenesisResult {
         precondition(extractor.block == block, "the extractor must read the block the genesis is planned for")
         let writer = try GenesisWriter(parameters: parameters, url: url)
-        let state = try await extractor.run { account in try writer.append(account) }
+        let state = try await extractor.run(encoding: GenesisWriter.encode) { accounts in try writer.append(accounts) }
         try writer.finish()
         // The extractor only returns when the recomputed root equals the block's, and the writer saw the same accounts.
         precondition(state.stateRoot == block.stateRoot, "a verified extraction has the pinned block's state root")

@@ -1,8 +1,10 @@
 /// Streams a `StateSource` through the checks that make a snapshot trustworthy: accounts strictly ascending in
 /// keccak(address) order, no duplicates, and a recomputed state root equal to the pinned block's `stateRoot`.
 ///
-/// Each accepted account is handed to a consumer (e.g. a `GenesisWriter`) as it arrives, so memory stays bounded by
-/// one page however large the state is.
+/// Each page is prepared on its own task — every account's state-trie entry (hashed key, storage root, leaf) and
+/// whatever the consumer wants from it (e.g. its genesis text) — with a few pages in flight at once, so the cores
+/// share the hashing; the trie and the consumer then take the pages one at a time, in order. Memory stays bounded by
+/// those few pages however large the state is.
 public struct StateExtractor: Sendable {
     public let source: any StateSource
     public let block: PinnedBlock
@@ -20,22 +22,37 @@ public struct StateExtractor: Sendable {
     /// order check. Throws `StateVerificationError` when the order or the root is wrong, and whatever the source or
     /// `consume` throw.
     public func run(_ consume: (Account) throws -> Void) async throws -> ExtractedState {
+        try await run(encoding: { $0 }) { page in
+            for account in page { try consume(account) }
+        }
+    }
+
+    /// Like `run(_:)`, with each page first turned into `Encoded` by `encode` on the task that prepares it; `consume`
+    /// gets the encoded pages in order, each once its accounts passed the order check.
+    public func run<Encoded: Sendable>(encoding encode: @escaping @Sendable ([Account]) throws -> Encoded,
+                                       _ consume: (Encoded) throws -> Void) async throws -> ExtractedState {
         try await source.checkRequirements(at: block)
         let context = StateSourceContext(block: block, concurrency: concurrency, progress: progress)
+        var pages = source.accountPages(context).makeAsyncIterator()
+        let prepared = OrderedWorkWindow<PreparedPage<Encoded>>(width: OrderedWorkWindow<PreparedPage<Encoded>>.defaultWidth) {
+            guard let page = try await pages.next() else { return nil }
+            return { try PreparedPage(page, encode: encode) }
+        }
         var builder = StateRootBuilder()
         var contracts = 0, storageSlots = 0
-        for try await page in source.accountPages(context) {
-            for account in page {
+        while let page = try await prepared.next() {
+            for index in page.addresses.indices {
+                let address = page.addresses[index]
                 do {
-                    try builder.append(account)
+                    try builder.append(key: page.keys[index], leaf: page.leaves[index], of: address)
                 } catch .accountOutOfOrder(let address, let previous) {
                     if address == previous { throw StateVerificationError.duplicateAccount(address, source: source.name) }
                     throw StateVerificationError.accountOutOfOrder(address: address, previous: previous, source: source.name)
                 }
-                if !account.code.isEmpty { contracts += 1 }
-                storageSlots += account.storage.count
-                try consume(account)
             }
+            contracts += page.contracts
+            storageSlots += page.storageSlots
+            try consume(page.encoded)
         }
         let accounts = builder.count
         let root = builder.finish()
@@ -45,5 +62,30 @@ public struct StateExtractor: Sendable {
                 source: source.name, requirements: source.requirements)
         }
         return ExtractedState(source: source.name, stateRoot: root, accounts: accounts, contracts: contracts, storageSlots: storageSlots)
+    }
+}
+
+/// A page of accounts with their state-trie entries computed, and the consumer's encoding of it.
+private struct PreparedPage<Encoded: Sendable>: Sendable {
+    var addresses: [Address] = []
+    var keys: [[UInt8]] = []
+    var leaves: [[UInt8]] = []
+    var contracts = 0
+    var storageSlots = 0
+    var encoded: Encoded
+
+    init(_ accounts: [Account], encode: ([Account]) throws -> Encoded) throws {
+        addresses.reserveCapacity(accounts.count)
+        keys.reserveCapacity(accounts.count)
+        leaves.reserveCapacity(accounts.count)
+        for account in accounts {
+            let entry = StateRoot.entry(of: account)
+            addresses.append(account.address)
+            keys.append(entry.key)
+            leaves.append(entry.leaf)
+            if !account.code.isEmpty { contracts += 1 }
+            storageSlots += account.storage.count
+        }
+        encoded = try encode(accounts)
     }
 }

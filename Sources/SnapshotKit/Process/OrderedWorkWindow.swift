@@ -1,0 +1,61 @@
+import Foundation
+
+/// Work items made one after another, run on up to `width` tasks at once, and their results handed back in the order
+/// the items were made: a sequential reader and a sequential consumer with the parsing or hashing between them spread
+/// over the cores.
+///
+/// Pull-based: items are made and started only as results are taken, so at most `width` items (with their results)
+/// exist at once, however long the input. An error from an item is thrown when its turn comes, after every result
+/// made before it; an error from `makeItem` is thrown once the items made before it were handed back.
+///
+/// `next()` must not be called again before the previous call returned — the contract of an async iterator, and how
+/// an `AsyncThrowingStream(unfolding:)` calls its closure. The state it guards is touched only there.
+public final class OrderedWorkWindow<Output: Sendable>: @unchecked Sendable {
+    /// One unit of work, run on a task of its own.
+    public typealias Item = @Sendable () throws -> Output
+
+    private let width: Int
+    private let makeItem: () async throws -> Item?
+    /// The items started and not yet handed back, oldest first.
+    private var running: [Task<Output, any Error>] = []
+    private var isExhausted = false
+    private var pendingError: (any Error)?
+
+    /// A window of `width` concurrent items (at least one), made by `makeItem` until it returns `nil`.
+    public init(width: Int, makeItem: @escaping () async throws -> Item?) {
+        self.width = max(1, width)
+        self.makeItem = makeItem
+    }
+
+    deinit {
+        for task in running { task.cancel() }
+    }
+
+    /// Items a window should keep in flight to keep every core busy behind one sequential consumer.
+    public static var defaultWidth: Int { 2 * ProcessInfo.processInfo.activeProcessorCount }
+
+    /// The next result in item order, `nil` after the last.
+    public func next() async throws -> Output? {
+        while !isExhausted, running.count < width {
+            do {
+                guard let item = try await makeItem() else {
+                    isExhausted = true
+                    break
+                }
+                running.append(Task.detached { try item() })
+            } catch {
+                isExhausted = true
+                pendingError = error
+            }
+        }
+        guard !running.isEmpty else {
+            if let pendingError {
+                self.pendingError = nil
+                throw pendingError
+            }
+            return nil
+        }
+        let task = running.removeFirst()
+        return try await withTaskCancellationHandler { try await task.value } onCancel: { task.cancel() }
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import SnapshotKit
+import Testing
+
+struct OrderedWorkWindowTests {
+    private struct ItemFailed: Error, Equatable { let index: Int }
+
+    /// Items finishing in any order come back in the order they were made, and never more than `width` are made
+    /// ahead of the results taken.
+    @Test(arguments: [1, 3, 8])
+    func resultsComeBackInOrderWithinTheWidth(width: Int) async throws {
+        let made = LockedState(0)
+        let window = OrderedWorkWindow<Int>(width: width) {
+            let index = made.withLock { count -> Int? in
+                guard count < 100 else { return nil }
+                count += 1
+                return count - 1
+            }
+            guard let index else { return nil }
+            // Later items take less work, so they tend to finish first.
+            return { (0..<(100 - index) * 200).reduce(index) { $0 &+ $1 &* 0 } }
+        }
+        var results: [Int] = []
+        while let result = try await window.next() {
+            results.append(result)
+            #expect(made.withLock { $0 } - results.count <= width)
+        }
+        #expect(results == Array(0..<100))
+    }
+
+    /// A failing item fails the read at its turn: the results before it still come back, and the items after it
+    /// are not reported.
+    @Test func anItemErrorComesAtItsTurn() async throws {
+        var next = 0
+        let window = OrderedWorkWindow<Int>(width: 4) {
+            guard next < 10 else { return nil }
+            let index = next
+            next += 1
+            return { if index == 5 || index == 7 { throw ItemFailed(index: index) }; return index }
+        }
+        var results: [Int] = []
+        await #expect(throws: ItemFailed(index: 5)) {
+            while let result = try await window.next() { results.append(result) }
+        }
+        #expect(results == [0, 1, 2, 3, 4])
+    }
+
+    /// An error making the next item comes after the results of the items made before it.
+    @Test func aMakingErrorComesAfterTheEarlierResults() async throws {
+        var next = 0
+        let window = OrderedWorkWindow<Int>(width: 3) {
+            guard next < 4 else { throw ItemFailed(index: next) }
+            let index = next
+            next += 1
+            return { index }
+        }
+        var results: [Int] = []
+        await #expect(throws: ItemFailed(index: 4)) {
+            while let result = try await window.next() { results.append(result) }
+        }
+        #expect(results == [0, 1, 2, 3])
+    }
+}

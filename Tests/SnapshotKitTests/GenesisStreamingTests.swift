@@ -109,6 +109,23 @@ import Testing
         #expect(throws: GenesisError.unreadable(path: folder.path, reason: "it is a directory")) { try GenesisReader(contentsOf: folder) }
     }
 
+    /// Chunks of the alloc are decoded concurrently: with two bad accounts far apart, the one earlier in the file is
+    /// reported, as the in-memory parser reports it.
+    @Test func theFirstBadAccountOfALargeAllocIsReported() throws {
+        var members = (0..<3_000).map { index in
+            "\"0x\(String(format: "%040x", index + 1))\": {\"balance\": \"\(index)\"}"
+        }
+        members[1_500] = "\"0x\(String(format: "%040x", 99_999))\": {\"balance\": \"lots\"}"
+        members[2_600] = "\"0x01\": {}"
+        let text = "{\"gasLimit\": \"1\", \"difficulty\": \"1\", \"alloc\": {" + members.joined(separator: ",\n") + "}}"
+        let url = try file(text)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let inMemory = #expect(throws: GenesisError.self) { try GenesisFile(bytes: Array(text.utf8)) }
+        let summary = #expect(throws: GenesisError.self) { try Summary(contentsOf: url) }
+        #expect(summary == inMemory)
+        #expect(summary.map { "\($0)" }?.contains("lots") == true)
+    }
+
     @Test(arguments: [false, true]) func allocRootInAnyOrderWithSpills(sorting: Bool) throws {
         let all = accounts(2_000)
         let expected = StateRoot.of(all)

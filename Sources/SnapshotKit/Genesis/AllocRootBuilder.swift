@@ -35,15 +35,19 @@ final class AllocRootBuilder {
 
     /// Adds one account, its storage root computed here.
     func append(_ account: Account) throws {
-        let key = Keccak256.hash(account.address.bytes)
+        let entry = StateRoot.entry(of: account)
+        try append(key: entry.key, leaf: entry.leaf, of: account.address)
+    }
+
+    /// Adds one account by its state-trie entry (`StateRoot.entry(of:)`), computed beforehand.
+    func append(key: [UInt8], leaf: [UInt8], of address: Address) throws {
         if !isSorting, count > 0, !previousKey.lexicographicallyPrecedes(key) {
-            if key == previousKey { throw GenesisError.duplicateAccount(account.address) }
+            if key == previousKey { throw GenesisError.duplicateAccount(address) }
             if hashedAny { throw OrderChanged() }
             isSorting = true
         }
         previousKey = key
-        let leaf = StateRoot.accountLeaf(account, storageRoot: StateRoot.storageRoot(account.storage))
-        records.append(key: key, address: account.address, leaf: leaf)
+        records.append(key: key, address: address, leaf: leaf)
         count += 1
         if records.bytes.count >= memoryBudget { try flushBuffer() }
     }

@@ -20,7 +20,7 @@ public final class GenesisReader {
     /// The longest value (one account, one field) read into memory.
     public let maximumValueBytes: Int
     /// File offset of the alloc object.
-    private let allocOffset: Int
+    let allocOffset: Int
 
     /// Opens `url` and reads everything but the alloc.
     public init(contentsOf url: URL, maximumValueBytes: Int = defaultMaximumValueBytes) throws(GenesisError) {
@@ -58,33 +58,52 @@ public final class GenesisReader {
 
     /// Reads the alloc from the file again, handing each account to `body` in file order.
     public func forEachAccount(_ body: (Account) throws -> Void) throws {
-        let scanner = try Self.open(url)
+        let chunks = try AllocChunkReader(reader: self)
         do {
-            try scanner.seek(to: allocOffset)
-            guard try scanner.peek() == UInt8(ascii: "{") else {
-                throw GenesisError.invalidField(field: "alloc", reason: "expected an object")
+            while let chunk = try chunks.next() {
+                for account in try Self.accounts(in: chunk) { try body(account) }
             }
-            try scanner.expect(UInt8(ascii: "{"), "expected '{'")
-            if try scanner.peek() == UInt8(ascii: "}") { return }
-            var scratch = FlatJSONObject()
-            repeat {
-                let key = try Self.key(scanner)
-                try scanner.expect(UInt8(ascii: ":"), "expected ':'")
-                let (bytes, offset) = try scanner.captureValue(limit: maximumValueBytes)
-                let address = try? Address(hex: key)
-                let plain = address.flatMap { address in
-                    bytes.withUnsafeBufferPointer { GenesisAlloc.plainAccount(address: address, bytes: $0, scratch: &scratch) }
-                }
-                try body(try plain ?? GenesisAlloc.account(key: key, json: Self.parse(bytes, offset: offset)))
-            } while try !scanner.separatorOrClose(UInt8(ascii: "}"))
         } catch let failure as JSONFileScanner.Failure {
             throw Self.genesisError(failure, path: url.path)
         }
     }
 
+    /// Reads the alloc from the file again in pages of accounts, each page decoded and handed to `transform` on all
+    /// cores (`OrderedBatchWork`), and the results to `body` in file order.
+    public func forEachAccountPage<Output>(transform: ([Account]) throws -> Output, _ body: (Output) throws -> Void) throws {
+        let chunks = try AllocChunkReader(reader: self)
+        do {
+            try OrderedBatchWork.run(next: chunks.next, transform: { try transform(try Self.accounts(in: $0)) }, consume: body)
+        } catch let failure as JSONFileScanner.Failure {
+            throw Self.genesisError(failure, path: url.path)
+        }
+    }
+
+    /// The accounts of the alloc members in `chunk`: plain ones decoded straight from their bytes
+    /// (`GenesisAlloc.plainAccount`), any other with `GenesisAlloc.account(key:json:)`.
+    private static func accounts(in chunk: AllocChunk) throws -> [Account] {
+        var scratch = FlatJSONObject()
+        var accounts: [Account] = []
+        accounts.reserveCapacity(chunk.members.count)
+        for member in chunk.members {
+            let plain = chunk.bytes.withUnsafeBufferPointer { bytes -> Account? in
+                let name = bytes[member.key.dropFirst().dropLast()]
+                guard let address = PlainValueDecoding.address(name) else { return nil }
+                return GenesisAlloc.plainAccount(address: address, bytes: UnsafeBufferPointer(rebasing: bytes[member.value]), scratch: &scratch)
+            }
+            if let plain {
+                accounts.append(plain)
+            } else {
+                let key = try Self.key(chunk.bytes[member.key], offset: member.keyOffset)
+                accounts.append(try GenesisAlloc.account(key: key, json: Self.parse(chunk.bytes[member.value], offset: member.valueOffset)))
+            }
+        }
+        return accounts
+    }
+
     // MARK: Reading
 
-    private static func open(_ url: URL) throws(GenesisError) -> JSONFileScanner {
+    static func open(_ url: URL) throws(GenesisError) -> JSONFileScanner {
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
         guard exists else { throw .unreadable(path: url.path, reason: "no such file") }
@@ -98,8 +117,18 @@ public final class GenesisReader {
 
     /// A member name.
     private static func key(_ scanner: JSONFileScanner) throws(JSONFileScanner.Failure) -> String {
+        let (bytes, offset) = try captureKey(scanner)
+        return try key(bytes, offset: offset)
+    }
+
+    /// The bytes of a member name, quotes included, and its file offset.
+    static func captureKey(_ scanner: JSONFileScanner) throws(JSONFileScanner.Failure) -> (bytes: ArraySlice<UInt8>, offset: Int) {
         guard try scanner.peek() == UInt8(ascii: "\"") else { throw scanner.syntax("expected a member name") }
-        let (bytes, offset) = try scanner.captureValue(limit: 1 << 20)
+        return try scanner.captureValue(limit: 1 << 20)
+    }
+
+    /// A member name from its bytes, quotes included.
+    private static func key(_ bytes: ArraySlice<UInt8>, offset: Int) throws(JSONFileScanner.Failure) -> String {
         let inner = bytes.dropFirst().dropLast()
         if !inner.contains(UInt8(ascii: "\\")), !inner.contains(where: { $0 < 0x20 }) {
             return String(decoding: inner, as: UTF8.self)
@@ -119,7 +148,7 @@ public final class GenesisReader {
         }
     }
 
-    private static func genesisError(_ error: any Error, path: String) -> GenesisError {
+    static func genesisError(_ error: any Error, path: String) -> GenesisError {
         switch error {
         case let failure as JSONFileScanner.Failure:
             switch failure {

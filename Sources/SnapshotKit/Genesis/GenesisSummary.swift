@@ -59,10 +59,12 @@ public struct GenesisSummary: Sendable, Equatable {
     private static func read(_ reader: GenesisReader, sorting: Bool, temporaryFolder: URL, memoryBudget: Int) throws -> GenesisSummary {
         let root = AllocRootBuilder(sorting: sorting, memoryBudget: memoryBudget, temporaryFolder: temporaryFolder)
         var contracts = 0, storageSlots = 0
-        try reader.forEachAccount { account in
-            try root.append(account)
-            if !account.code.isEmpty { contracts += 1 }
-            storageSlots += account.storage.count
+        try reader.forEachAccountPage(transform: AccountEntries.init) { page in
+            for index in page.addresses.indices {
+                try root.append(key: page.keys[index], leaf: page.leaves[index], of: page.addresses[index])
+            }
+            contracts += page.contracts
+            storageSlots += page.storageSlots
         }
         let stateRoot = try root.finish()
         return GenesisSummary(

@@ -178,6 +178,15 @@ struct JSONExtent {
             let byte = bytes[index]
             index += 1
             if inString {
+                if !escaped, byte != UInt8(ascii: "\\"), byte != UInt8(ascii: "\""), let base = bytes.baseAddress {
+                    // Most of a genesis is long hex strings: jump to the next quote, unless a backslash comes first.
+                    let rest = count - index
+                    let quote = memchr(base + index, Int32(UInt8(ascii: "\"")), rest)
+                    let stop = quote.map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? count
+                    let backslash = memchr(base + index, Int32(UInt8(ascii: "\\")), stop - index)
+                    index = backslash.map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? stop
+                    continue
+                }
                 if escaped {
                     escaped = false
                 } else if byte == UInt8(ascii: "\\") {

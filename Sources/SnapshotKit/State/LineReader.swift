@@ -41,7 +41,7 @@ final class LineReader {
     func nextLine(limit: Int) throws -> ArraySlice<UInt8>? {
         var searchFrom = start
         while true {
-            if let newline = buffer[searchFrom...].firstIndex(of: UInt8(ascii: "\n")) {
+            if let newline = Self.firstNewline(in: buffer, from: searchFrom) {
                 guard newline - start <= limit else { throw LineTooLong(line: lineNumber + 1, limit: limit) }
                 let line = buffer[start..<newline]
                 bytesConsumed += newline + 1 - start
@@ -62,6 +62,15 @@ final class LineReader {
             guard searched <= limit else { throw LineTooLong(line: lineNumber + 1, limit: limit) }
             try fill()
             searchFrom = start + searched
+        }
+    }
+
+    /// The index of the first `\n` in `buffer` from `start`.
+    private static func firstNewline(in buffer: [UInt8], from start: Int) -> Int? {
+        buffer.withUnsafeBufferPointer { bytes -> Int? in
+            guard let base = bytes.baseAddress, start < bytes.count,
+                  let found = memchr(base + start, Int32(UInt8(ascii: "\n")), bytes.count - start) else { return nil }
+            return UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - base
         }
     }
 

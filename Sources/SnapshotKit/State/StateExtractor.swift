@@ -41,17 +41,17 @@ public struct StateExtractor: Sendable {
         var builder = StateRootBuilder()
         var contracts = 0, storageSlots = 0
         while let page = try await prepared.next() {
-            for index in page.addresses.indices {
-                let address = page.addresses[index]
+            let entries = page.entries
+            for index in entries.addresses.indices {
                 do {
-                    try builder.append(key: page.keys[index], leaf: page.leaves[index], of: address)
+                    try builder.append(key: entries.keys[index], leaf: entries.leaves[index], of: entries.addresses[index])
                 } catch .accountOutOfOrder(let address, let previous) {
                     if address == previous { throw StateVerificationError.duplicateAccount(address, source: source.name) }
                     throw StateVerificationError.accountOutOfOrder(address: address, previous: previous, source: source.name)
                 }
             }
-            contracts += page.contracts
-            storageSlots += page.storageSlots
+            contracts += entries.contracts
+            storageSlots += entries.storageSlots
             try consume(page.encoded)
         }
         let accounts = builder.count
@@ -67,25 +67,11 @@ public struct StateExtractor: Sendable {
 
 /// A page of accounts with their state-trie entries computed, and the consumer's encoding of it.
 private struct PreparedPage<Encoded: Sendable>: Sendable {
-    var addresses: [Address] = []
-    var keys: [[UInt8]] = []
-    var leaves: [[UInt8]] = []
-    var contracts = 0
-    var storageSlots = 0
+    var entries: AccountEntries
     var encoded: Encoded
 
     init(_ accounts: [Account], encode: ([Account]) throws -> Encoded) throws {
-        addresses.reserveCapacity(accounts.count)
-        keys.reserveCapacity(accounts.count)
-        leaves.reserveCapacity(accounts.count)
-        for account in accounts {
-            let entry = StateRoot.entry(of: account)
-            addresses.append(account.address)
-            keys.append(entry.key)
-            leaves.append(entry.leaf)
-            if !account.code.isEmpty { contracts += 1 }
-            storageSlots += account.storage.count
-        }
+        entries = AccountEntries(accounts)
         encoded = try encode(accounts)
     }
 }

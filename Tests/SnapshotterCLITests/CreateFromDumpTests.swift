@@ -39,6 +39,9 @@ import Testing
         #expect(summary["stateRoot"] as? String == Hex.encode(root))
         #expect(summary["verified"] as? Bool == true)
         #expect(summary["seconds"] as? Double != nil)
+        let phases = try #require(summary["phases"] as? [String: Double])
+        #expect(Set(phases.keys) == ["state", "source files", "consensus", "runtime", "metadata", "verification"])
+        #expect(phases.values.allSatisfy { $0 >= 0 })
         #expect((summary["droppedForks"] as? [String])?.isEmpty == true)
 
         let genesis = try GenesisFile(contentsOf: folder.appendingPathComponent("el/genesis.json"))
@@ -86,6 +89,7 @@ import Testing
         #expect(lines.contains { $0.hasPrefix("snapshot ") && $0.hasSuffix(out.appendingPathComponent("example").path) })
         #expect(lines.contains("accounts          3,015"))
         #expect(lines.contains { $0.hasPrefix("verified") && $0.contains("yes") })
+        #expect(lines.contains { $0.hasPrefix("phases            state ") && $0.contains(" accounts/s, ") && $0.contains("· verification ") })
         #expect(result.stderr.contains("accounts 3,015"), "progress goes to stderr")
         #expect(!result.stdout.contains("(/s)") && !result.stdout.contains("writing metadata.json"), "and never to stdout")
 

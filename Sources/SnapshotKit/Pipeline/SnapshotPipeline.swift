@@ -33,26 +33,34 @@ public struct SnapshotPipeline: Sendable {
     }
 
     /// Runs every stage for `request` in `workspace`, verifies the folder and renames it into place. `onStage` hears
-    /// each stage's title before it runs.
+    /// each stage's title before it runs; the snapshot records how long each took (`Snapshot.phases`).
     public func run(_ request: SnapshotRequest, in workspace: SnapshotWorkspace,
                     onStage: (String) -> Void = { _ in }) async throws -> Snapshot {
+        var phases: [PipelinePhase] = []
+        let clock = ContinuousClock()
+        func timed<Result>(_ name: String, _ title: String, _ stage: () async throws -> Result) async throws -> Result {
+            onStage(title)
+            let start = clock.now
+            let result = try await stage()
+            phases.append(PipelinePhase(name: name, seconds: (clock.now - start).seconds))
+            return result
+        }
         do {
-            onStage(execution.title)
-            let executionGenesis = try await execution.run(request, in: workspace)
-            onStage(SourceFilesStep.title)
-            try SourceFilesStep.run(request, in: workspace)
-            onStage(consensus.title)
-            let consensusGenesis = try consensus.run(request, execution: executionGenesis, in: workspace)
-            onStage(runtime.title)
-            let runtimeRecord = try runtime.run(request, execution: executionGenesis, consensus: consensusGenesis, in: workspace)
-            onStage(MetadataStep.title)
-            let metadata = try MetadataStep.run(
-                request, execution: executionGenesis, consensus: consensusGenesis, runtime: runtimeRecord, in: workspace)
-            onStage(VerificationStep.title)
-            try VerificationStep.run(in: workspace, execution: executionGenesis)
+            let executionGenesis = try await timed("state", execution.title) { try await execution.run(request, in: workspace) }
+            try await timed("source files", SourceFilesStep.title) { try SourceFilesStep.run(request, in: workspace) }
+            let consensusGenesis = try await timed("consensus", consensus.title) {
+                try consensus.run(request, execution: executionGenesis, in: workspace)
+            }
+            let runtimeRecord = try await timed("runtime", runtime.title) {
+                try runtime.run(request, execution: executionGenesis, consensus: consensusGenesis, in: workspace)
+            }
+            let metadata = try await timed("metadata", MetadataStep.title) {
+                try MetadataStep.run(request, execution: executionGenesis, consensus: consensusGenesis, runtime: runtimeRecord, in: workspace)
+            }
+            try await timed("verification", VerificationStep.title) { try VerificationStep.run(in: workspace, execution: executionGenesis) }
             return Snapshot(
                 folder: try workspace.commit(), request: request, execution: executionGenesis, consensus: consensusGenesis,
-                runtime: runtimeRecord, metadata: metadata)
+                runtime: runtimeRecord, metadata: metadata, phases: phases)
         } catch {
             workspace.discard()
             throw error

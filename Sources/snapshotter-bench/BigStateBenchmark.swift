@@ -6,8 +6,9 @@ import SnapshotKit
 /// reported next to `reth init-state`'s rate.
 ///
 /// Sizes come from `BIGSTATE_SIZES` (comma-separated account counts; default 10k, 100k, 1M and 10M). The dumps are
-/// generated into a temporary folder, streamed to disk with the root the generator's own streaming trie computed,
-/// and removed afterwards.
+/// generated into a temporary folder, streamed to disk with the root the generator's own streaming trie computed —
+/// checked against py-trie's where `oracleRoots` has it — and removed afterwards. `BIGSTATE_DUMPS` (comma-separated
+/// paths) adds dumps of your own, checked against their root line.
 struct BigStateBenchmark: BenchmarkSection {
     var name: String { "bigstate" }
     var summary: String { "create/verify/inspect-genesis of 10k–10M-account dumps, wall time and peak RSS" }
@@ -15,44 +16,74 @@ struct BigStateBenchmark: BenchmarkSection {
     /// `reth init-state` imports about 4 M accounts in two minutes on a laptop.
     static let rethAccountsPerSecond = 33_000.0
 
+    /// The state roots of the generated states computed by py-trie, which shares no code with the project
+    /// (`scripts/bigstate-oracle.py`); the 10M root was not computed (py-trie would take hours).
+    static let oracleRoots: [Int: String] = [
+        10_000: "0xfad2bdcb46c11b9eac33fa49c994d6c5b920b12b531cf4aae8eb94194b9d8003",
+        100_000: "0x0aade7134c91b8fd6b3d0d2897f85d19a20328b109a81bb6a84c5361d93b6f47",
+        1_000_000: "ORACLE_1M",
+    ]
+
     func run() async throws {
-        let sizes = ProcessInfo.processInfo.environment["BIGSTATE_SIZES"].map { $0.split(separator: ",").compactMap { Int($0) } }
+        let environment = ProcessInfo.processInfo.environment
+        let sizes = environment["BIGSTATE_SIZES"].map { $0.split(separator: ",").compactMap { Int($0) } }
             ?? [10_000, 100_000, 1_000_000, 10_000_000]
+        let dumps = environment["BIGSTATE_DUMPS"].map { $0.split(separator: ",").map { URL(fileURLWithPath: String($0)) } } ?? []
         let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
             .deletingLastPathComponent().appendingPathComponent("snapshotter")
         guard FileManager.default.isExecutableFile(atPath: binary.path) else {
             throw BenchmarkFailure("no snapshotter binary next to the benchmark at \(binary.path): build it first")
         }
-        let genesisDir = BenchmarkFiles.repositoryRoot.appendingPathComponent("Examples/devnet-dump/genesis")
         var rows: [[String]] = []
         for size in sizes {
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bigstate-\(size)-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let folder = try Self.temporaryFolder("bigstate-\(size)")
             defer { try? FileManager.default.removeItem(at: folder) }
             let dump = folder.appendingPathComponent("state.jsonl")
             let clock = ContinuousClock()
             let start = clock.now
             let generated = try DumpGenerator(count: size).write(to: dump)
             print("  \(size) accounts: dump of \(Format.bytes(generated.bytes)) generated in \(String(format: "%.1f s", (clock.now - start).seconds))")
-
-            let out = folder.appendingPathComponent("out")
-            let create = try ChildRun(binary, ["create", "--from-dump", dump.path, "--genesis-dir", genesisDir.path,
-                                               "--out", out.path, "--name", "big", "--json"], log: folder.appendingPathComponent("create.log"))
-            let snapshot = out.appendingPathComponent("big")
-            let verify = try ChildRun(binary, ["verify", snapshot.path], log: folder.appendingPathComponent("verify.log"))
-            let inspectLog = folder.appendingPathComponent("inspect.log")
-            let inspect = try ChildRun(binary, ["inspect-genesis", "--json", snapshot.appendingPathComponent("el/genesis.json").path], log: inspectLog)
-            let inspected = try JSONParser.parse([UInt8](Data(contentsOf: inspectLog)))
-            guard inspected["stateRoot"]?.stringValue == Hex.encode(generated.root) else {
-                throw BenchmarkFailure("inspect-genesis found state root \(inspected["stateRoot"]?.stringValue ?? "?"), the generator computed \(Hex.encode(generated.root))")
+            if let oracle = Self.oracleRoots[size], oracle != Hex.encode(generated.root) {
+                throw BenchmarkFailure("the generator's root \(Hex.encode(generated.root)) is not py-trie's \(oracle) for \(size) accounts")
             }
-            for (step, run) in [("create --from-dump", create), ("verify", verify), ("inspect-genesis", inspect)] {
-                let rate = Double(size) / run.seconds
-                rows.append([String(size), step, String(format: "%.2f s", run.seconds), String(format: "%.0f", rate),
-                             Format.bytes(run.peakResidentBytes), Format.ratio(rate, to: Self.rethAccountsPerSecond)])
-            }
+            rows += try measure(binary, dump: dump, in: folder, label: String(size), root: generated.root)
+        }
+        for dump in dumps {
+            let folder = try Self.temporaryFolder("bigstate-dump")
+            defer { try? FileManager.default.removeItem(at: folder) }
+            rows += try measure(binary, dump: dump, in: folder, label: dump.lastPathComponent, root: try DumpStateSource.root(of: dump))
         }
         print(Format.table(header: ["accounts", "step", "wall", "accounts/s", "peak RSS", "vs reth init-state"], rows: rows))
+    }
+
+    private static func temporaryFolder(_ prefix: String) throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    /// `create --from-dump`, `verify` and `inspect-genesis` of `dump`, checked against `root`; one table row each.
+    private func measure(_ binary: URL, dump: URL, in folder: URL, label: String, root: [UInt8]) throws -> [[String]] {
+        let genesisDir = BenchmarkFiles.repositoryRoot.appendingPathComponent("Examples/devnet-dump/genesis")
+        let out = folder.appendingPathComponent("out")
+        let createLog = folder.appendingPathComponent("create.log")
+        let create = try ChildRun(binary, ["create", "--from-dump", dump.path, "--genesis-dir", genesisDir.path,
+                                           "--out", out.path, "--name", "big", "--json"], log: createLog)
+        let snapshot = out.appendingPathComponent("big")
+        let verify = try ChildRun(binary, ["verify", snapshot.path], log: folder.appendingPathComponent("verify.log"))
+        let inspectLog = folder.appendingPathComponent("inspect.log")
+        let inspect = try ChildRun(binary, ["inspect-genesis", "--json", snapshot.appendingPathComponent("el/genesis.json").path], log: inspectLog)
+        let inspected = try JSONParser.parse([UInt8](Data(contentsOf: inspectLog)))
+        guard inspected["stateRoot"]?.stringValue == Hex.encode(root) else {
+            throw BenchmarkFailure("inspect-genesis found state root \(inspected["stateRoot"]?.stringValue ?? "?"), expected \(Hex.encode(root))")
+        }
+        let created = try JSONParser.parse([UInt8](Data(contentsOf: createLog)))
+        let accounts = created["accounts"]?.scalarText.flatMap { Int($0) } ?? 0
+        return [("create --from-dump", create), ("verify", verify), ("inspect-genesis", inspect)].map { step, run in
+            let rate = Double(accounts) / run.seconds
+            return [label, step, String(format: "%.2f s", run.seconds), String(format: "%.0f", rate),
+                    Format.bytes(run.peakResidentBytes), Format.ratio(rate, to: Self.rethAccountsPerSecond)]
+        }
     }
 }
 

@@ -41,9 +41,12 @@ struct DumpGenerator {
         Array("{\"root\":\"\(Hex.encode(root))\"}\n".utf8)
     }
 
-    /// One account as geth's dump writes it: decimal balance, numeric nonce, code and storage only when present.
+    /// One account as geth's dump writes it: decimal balance, numeric nonce, storage root and code hash, code and
+    /// storage only when present.
     private func appendLine(_ account: Account, to buffer: inout [UInt8]) {
+        let codeHash = account.code.isEmpty ? Keccak256.emptyHash : Keccak256.hash(account.code)
         var line = "{\"balance\":\"\(account.balance.decimalString)\",\"nonce\":\(account.nonce)"
+            + ",\"root\":\"\(Hex.encode(StateRoot.storageRoot(account.storage)))\",\"codeHash\":\"\(Hex.encode(codeHash))\""
         if !account.code.isEmpty { line += ",\"code\":\"\(Hex.encode(account.code))\"" }
         if !account.storage.isEmpty {
             let slots = account.storage.keys.sorted { $0.lexicographicallyPrecedes($1) }

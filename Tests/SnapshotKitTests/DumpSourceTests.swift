@@ -155,6 +155,10 @@ import Testing
         let error = try #require(try await failure([rootLine, good[0], "{not json", good[1], "[1]"], pageSize: 1) as? DumpError)
         #expect(error.line == 3)
         #expect(error.description.contains("not JSON"))
+        // Line 4 starts the second page out of order; line 5, later in that page, is not JSON: line 4 is reported.
+        let order = try #require(try await failure([rootLine, good[0], good[2], good[1], "{not json"], pageSize: 2) as? DumpError)
+        #expect(order.line == 4)
+        #expect(order.description.contains("is not sorted by key"))
     }
 
     /// Dumps of a node without preimages, or made with --nocode / --nostorage, are incomplete states (exit code 3),

@@ -9,8 +9,9 @@ import Foundation
 /// a result — is thrown after every result of the items made before it was consumed, so the first problem in item
 /// order is the one reported.
 public enum OrderedBatchWork {
-    /// Items per batch that keep every core busy while one of them consumes.
-    public static var defaultWidth: Int { 2 * ProcessInfo.processInfo.activeProcessorCount }
+    /// Items per batch that keep every core busy while one of them consumes: two a core, at most 16 (each item
+    /// may hold a few MiB).
+    public static var defaultWidth: Int { min(16, 2 * ProcessInfo.processInfo.activeProcessorCount) }
 
     /// Makes items with `next` until it returns `nil`, transforms each with `transform` concurrently and hands the
     /// results to `consume` in the order the items were made.

@@ -31,8 +31,9 @@ public final class OrderedWorkWindow<Output: Sendable>: @unchecked Sendable {
         for task in running { task.cancel() }
     }
 
-    /// Items a window should keep in flight to keep every core busy behind one sequential consumer.
-    public static var defaultWidth: Int { 2 * ProcessInfo.processInfo.activeProcessorCount }
+    /// Items a window should keep in flight to keep every core busy behind one sequential consumer: two a core, at
+    /// most 16 (each item may hold a few MiB).
+    public static var defaultWidth: Int { min(16, 2 * ProcessInfo.processInfo.activeProcessorCount) }
 
     /// The next result in item order, `nil` after the last.
     public func next() async throws -> Output? {

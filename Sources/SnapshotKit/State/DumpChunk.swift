@@ -16,5 +16,7 @@ struct DumpChunk: Sendable {
         /// The first account's hashed key, address and line.
         var first: (key: [UInt8], address: Address, line: Int)?
         var lastKey: [UInt8]?
+        /// Why a line of the chunk could not be read; the accounts before it are kept.
+        var failure: (any Error)?
     }
 }

@@ -18,19 +18,25 @@ struct DumpLineParser {
         self.requirements = requirements
     }
 
-    /// The accounts of `chunk`, checked.
-    static func parse(_ chunk: DumpChunk, path: String, requirements: [NodeRequirement]) throws -> DumpChunk.Accounts {
+    /// The accounts of `chunk`, checked. A line that fails ends the chunk with its error (`failure`), kept with the
+    /// first account read before it, so that an order problem across chunks on an earlier line is reported first.
+    static func parse(_ chunk: DumpChunk, path: String, requirements: [NodeRequirement]) -> DumpChunk.Accounts {
         var parser = DumpLineParser(path: path, requirements: requirements)
         var accounts: [Account] = []
         accounts.reserveCapacity(chunk.lines.count)
         var storageSlots = 0
-        for line in chunk.lines {
-            let account = try parser.account(chunk.bytes[line.range], number: line.number)
-            storageSlots += account.storage.count
-            accounts.append(account)
+        var failure: (any Error)?
+        do {
+            for line in chunk.lines {
+                let account = try parser.account(chunk.bytes[line.range], number: line.number)
+                storageSlots += account.storage.count
+                accounts.append(account)
+            }
+        } catch {
+            failure = error
         }
         return DumpChunk.Accounts(accounts: accounts, storageSlots: storageSlots, fraction: chunk.fraction,
-                                  first: parser.firstKey, lastKey: parser.previousKey)
+                                  first: parser.firstKey, lastKey: parser.previousKey, failure: failure)
     }
 
     /// The account on line `number`, its order checked against the line before in the same chunk.

@@ -62,12 +62,12 @@ public struct DumpStateSource: StateSource {
                 reader = opened
             }
             guard let chunk = try reader!.nextChunk() else { return nil }
-            return { try DumpLineParser.parse(chunk, path: url.path, requirements: requirements) }
+            return { DumpLineParser.parse(chunk, path: url.path, requirements: requirements) }
         }
         let sequence = LockedState(DumpSequence(path: url.path))
         return AsyncThrowingStream(unfolding: {
             guard let chunk = try await chunks.next() else { return nil }
-            context.progress(try sequence.withLock { sequence throws(DumpError) in try sequence.accept(chunk) })
+            context.progress(try sequence.withLock { sequence in try sequence.accept(chunk) })
             return chunk.accounts
         })
     }
@@ -82,11 +82,13 @@ private struct DumpSequence {
 
     init(path: String) { self.path = path }
 
-    /// Checks that `chunk` starts after the chunk before it ended; the progress after it.
-    mutating func accept(_ chunk: DumpChunk.Accounts) throws(DumpError) -> StateProgress {
+    /// Checks that `chunk` starts after the chunk before it ended, then throws the chunk's own failure, if any; the
+    /// progress after it.
+    mutating func accept(_ chunk: DumpChunk.Accounts) throws -> StateProgress {
         if let lastKey, let first = chunk.first, !lastKey.lexicographicallyPrecedes(first.key) {
             throw DumpLineParser.orderFailure(path: path, line: first.line, key: first.key, address: first.address, previousKey: lastKey)
         }
+        if let failure = chunk.failure { throw failure }
         lastKey = chunk.lastKey ?? lastKey
         accounts += chunk.accounts.count
         storageSlots += chunk.storageSlots

@@ -21,7 +21,7 @@ struct BigStateBenchmark: BenchmarkSection {
     static let oracleRoots: [Int: String] = [
         10_000: "0xfad2bdcb46c11b9eac33fa49c994d6c5b920b12b531cf4aae8eb94194b9d8003",
         100_000: "0x0aade7134c91b8fd6b3d0d2897f85d19a20328b109a81bb6a84c5361d93b6f47",
-        1_000_000: "ORACLE_1M",
+        1_000_000: "0xa29b99dc734e931a4ee227a074b4ba9d6e0e1b1dbcc0a26b91e76118226330b6",
     ]
 
     func run() async throws {

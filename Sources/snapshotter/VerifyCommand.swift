@@ -16,6 +16,8 @@ struct VerifyCommand: AsyncParsableCommand {
             block 0 proves a sample of the alloc accounts — spread over the whole alloc, the same on every run, \
             contracts with storage preferred; --accounts sets its size — with exactly the balance, nonce, code hash \
             and storage root the alloc gives them. A storage root that differs is followed by the slots that differ. \
+            The alloc is streamed, the offline checks' reading handed on: memory does not grow with the state, even \
+            with --accounts all. \
             Every read is at block 0: a node that keeps only its recent blocks' state must be checked soon after \
             ./up.sh. Progress of long runs goes to stderr (unless --quiet).
 

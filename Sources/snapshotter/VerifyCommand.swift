@@ -16,6 +16,8 @@ struct VerifyCommand: AsyncParsableCommand {
             block 0 proves a sample of the alloc accounts — spread over the whole alloc, the same on every run, \
             contracts with storage preferred; --accounts sets its size — with exactly the balance, nonce, code hash \
             and storage root the alloc gives them. A storage root that differs is followed by the slots that differ. \
+            The alloc is streamed, the offline checks' reading handed on: memory does not grow with the state, even \
+            with --accounts all. \
             Every read is at block 0: a node that keeps only its recent blocks' state must be checked soon after \
             ./up.sh. Progress of long runs goes to stderr (unless --quiet).
 
@@ -56,9 +58,12 @@ struct VerifyCommand: AsyncParsableCommand {
 
     func run() async throws {
         let snapshot = URL(fileURLWithPath: folder)
-        var report = try reportingErrors { try SnapshotVerifier(folder: snapshot).run() }
+        let offline = try reportingErrors { try SnapshotVerifier(folder: snapshot).runKeepingExecutionGenesis() }
+        var report = offline.report
         if let rpcURL, let endpoint = URL(string: rpcURL) {
-            report.checks += try await reportingErrors { try await checkNode(at: endpoint, snapshot: snapshot) }
+            report.checks += try await reportingErrors {
+                try await checkNode(at: endpoint, snapshot: snapshot, genesis: offline.executionGenesis)
+            }
         }
         if json {
             print(JSONWriter.string(report.json, indent: 2))
@@ -73,15 +78,18 @@ struct VerifyCommand: AsyncParsableCommand {
         if !report.ok { throw Self.failureExitCode }
     }
 
-    /// The node's checks, with progress on stderr when they take long enough for a progress line.
-    private func checkNode(at endpoint: URL, snapshot: URL) async throws -> [VerificationCheck] {
+    /// The node's checks, given what the offline checks found `el/genesis.json` to hold, with progress on stderr when
+    /// they take long enough for a progress line.
+    private func checkNode(
+        at endpoint: URL, snapshot: URL, genesis: Result<GenesisSummary, SnapshotVerificationError>
+    ) async throws -> [VerificationCheck] {
         let verifier = NodeVerifier(folder: snapshot, rpc: JSONRPCClient(endpoint: endpoint), sample: accounts ?? .standard)
         let progress = quiet ? nil : ProgressRenderer(style: isatty(STDERR_FILENO) == 1 ? .terminal : .log) { text in
             FileHandle.standardError.write(Data(text.utf8))
         }
         let started = ContinuousClock.now
         let report: StateProgressHandler? = progress.map { renderer in { @Sendable state in renderer.report(state) } }
-        let checks = try await verifier.run(progress: report)
+        let checks = try await verifier.run(genesis: genesis, progress: report)
         // The renderer writes its first line only after one interval: a quicker run leaves stderr empty.
         if let progress, ContinuousClock.now - started >= .seconds(progress.interval) { progress.finish() }
         return checks

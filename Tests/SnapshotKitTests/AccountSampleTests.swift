@@ -13,6 +13,21 @@ import Testing
         }
     }
 
+    /// The positions `sample` picks from `accounts` streamed through a picker, checking that each pick comes as soon as
+    /// its run has decided it: at the account itself when it has storage, else at the run's last account.
+    static func positions(_ sample: AccountSample, in accounts: [Account]) -> [Int] {
+        var picker = AccountSample.Picker(sample, accounts: accounts.count)
+        var positions: [Int] = []
+        for (offered, account) in accounts.enumerated() {
+            guard let pick = picker.offer(account) else { continue }
+            #expect(pick.account == accounts[pick.position])
+            #expect(pick.position == offered || (accounts[pick.position].storage.isEmpty && offered > pick.position), "\(pick.position) at \(offered)")
+            positions.append(pick.position)
+        }
+        #expect(picker.offered == accounts.count && positions.count == picker.size)
+        return positions
+    }
+
     @Test func argumentIsAllOrAPositiveCount() {
         #expect(AccountSample(argument: "all") == .all)
         #expect(AccountSample(argument: "ALL") == .all)
@@ -22,20 +37,33 @@ import Testing
         #expect(AccountSample.standard.description == "64" && AccountSample.all.description == "all")
     }
 
+    @Test func sizeIsTheCountBelowTheAllocElseTheAlloc() {
+        #expect(AccountSample.count(5).size(outOf: 20) == 5)
+        #expect(AccountSample.count(20).size(outOf: 20) == 20 && AccountSample.count(64).size(outOf: 20) == 20)
+        #expect(AccountSample.all.size(outOf: 20) == 20 && AccountSample.standard.size(outOf: 0) == 0)
+    }
+
+    @Test func accountsBeyondTheAnnouncedCountAreNeverPicked() {
+        let accounts = Self.alloc(30)
+        var picker = AccountSample.Picker(.count(4), accounts: 20)
+        let picked = accounts.compactMap { picker.offer($0)?.position }
+        #expect(picked == [3, 6, 10, 16] && picker.offered == 30)
+    }
+
     @Test func allOrAtLeastTheAllocTakesEveryAccount() {
         let accounts = Self.alloc(20)
-        #expect(AccountSample.all.positions(in: accounts) == Array(0..<20))
-        #expect(AccountSample.count(20).positions(in: accounts) == Array(0..<20))
-        #expect(AccountSample.count(64).positions(in: accounts) == Array(0..<20))
-        #expect(AccountSample.standard.positions(in: []) == [])
+        #expect(Self.positions(.all, in: accounts) == Array(0..<20))
+        #expect(Self.positions(.count(20), in: accounts) == Array(0..<20))
+        #expect(Self.positions(.count(64), in: accounts) == Array(0..<20))
+        #expect(Self.positions(.standard, in: []) == [])
     }
 
     @Test func oneAccountPerRunPreferringStorageThenCode() {
         let accounts = Self.alloc(100)
         // Runs of 10: positions 6, 16, … hold storage.
-        #expect(AccountSample.count(10).positions(in: accounts) == Array(stride(from: 6, to: 100, by: 10)))
+        #expect(Self.positions(.count(10), in: accounts) == Array(stride(from: 6, to: 100, by: 10)))
         // Runs of 5: every other run has storage; the others take their first contract, else their first account.
-        let positions = AccountSample.count(20).positions(in: accounts)
+        let positions = Self.positions(.count(20), in: accounts)
         #expect(positions.count == 20)
         for (run, position) in positions.enumerated() {
             let range = (run * 5)..<(run * 5 + 5)
@@ -47,11 +75,11 @@ import Testing
 
     @Test func sampleIsSpreadOverTheAllocAndRepeatable() {
         let accounts = Self.alloc(1_000)
-        let positions = AccountSample.count(64).positions(in: accounts)
+        let positions = Self.positions(.count(64), in: accounts)
         #expect(positions.count == 64)
         #expect(positions == positions.sorted() && Set(positions).count == 64)
         #expect(positions.first! < 1_000 / 64 && positions.last! >= 1_000 - 1_000 / 64)
-        #expect(positions == AccountSample.count(64).positions(in: accounts))
-        #expect(AccountSample.count(1).positions(in: accounts) == [6])
+        #expect(positions == Self.positions(.count(64), in: accounts))
+        #expect(Self.positions(.count(1), in: accounts) == [6])
     }
 }

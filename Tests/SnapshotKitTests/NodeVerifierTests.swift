@@ -23,6 +23,46 @@ import Testing
         try #require(checks.first { $0.name == name })
     }
 
+    /// `count` generated accounts: storage at every 41st position (from 5), code at every 23rd (from 2), so some runs
+    /// of a sample hold storage, some only code, some neither.
+    static func generatedAlloc(_ count: Int) -> [Account] {
+        (0..<count).map { index in
+            let value = UInt64(index + 1)
+            return Account(address: Address(bytes: Array(Keccak256.hash(UInt256(value).bigEndianBytes).suffix(20)))!,
+                           nonce: value % 4, balance: UInt256(value * 1_000),
+                           code: index % 23 == 2 ? [0x60, UInt8(truncatingIfNeeded: index)] : [],
+                           storage: index % 41 == 5 ? [UInt256(value).bigEndianBytes: UInt256(value + 7)] : [:])
+        }
+    }
+
+    /// A snapshot folder holding just what `NodeVerifier` reads — `el/genesis.json` with `alloc`, and a
+    /// `metadata.json` with its state root and genesis hash — and that genesis hash; the caller removes the folder.
+    static func generatedSnapshot(_ alloc: [Account]) throws -> (folder: URL, genesisHash: [UInt8]) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("node-verifier-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("el"), withIntermediateDirectories: true)
+        let parameters = try GenesisParameters(json: JSONParser.parse(#"{"gasLimit": "0x1c9c380", "difficulty": "0x1", "config": {"chainId": 3151908}}"#))
+        let genesis = GenesisFile(parameters: parameters, alloc: alloc)
+        try genesis.write(to: folder.appendingPathComponent("el/genesis.json"))
+        let stateRoot = genesis.stateRoot(), hash = genesis.header().hash()
+        let metadata = JSONValue.object([
+            ("files", .object([])),
+            ("el", .object([("stateRoot", .string(Hex.encode(stateRoot))), ("genesisHash", .string(Hex.encode(hash)))])),
+        ])
+        try Data(JSONWriter.string(metadata).utf8).write(to: folder.appendingPathComponent("metadata.json"))
+        return (folder, hash)
+    }
+
+    /// A node running `alloc` that records the address of every `eth_getProof` call.
+    static func recordingNode(alloc: [Account], genesisHash: [UInt8]) throws -> (node: FakeTracingNode, asked: LockedState<[String]>) {
+        let asked = LockedState<[String]>([])
+        let served = try FakeTracingNode.runningSnapshot(alloc: alloc, chainID: chainID, genesisHash: genesisHash)
+        let node = try FakeTracingNode(chain: FakeTracingChain(genesis: alloc), configuration: .init(clientMethods: { method, params, chain in
+            if method == "eth_getProof", let address = params.first?.stringValue { asked.withLock { $0.append(address.lowercased()) } }
+            return try served.configuration.clientMethods?(method, params, chain)
+        }))
+        return (node, asked)
+    }
+
     @Test func matchingNodePassesWithProgressOverEveryAccount() async throws {
         let (folder, alloc) = try Self.snapshot()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -102,6 +142,73 @@ import Testing
         #expect(try Self.check("node.genesisHash", in: checks).detail == "the node has no block 0")
         #expect(try Self.check("node.accounts", in: checks).detail == "the node has no block 0: no state root to prove accounts against")
         #expect(node.server.requestCount(for: "eth_getProof") == 0)
+    }
+}
+
+extension NodeVerifierTests {
+    @Test func sampleIsOneAccountPerRunOfAGeneratedAllocPreferringStorageThenCode() async throws {
+        let alloc = Self.generatedAlloc(300)
+        let (folder, hash) = try Self.generatedSnapshot(alloc)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (node, asked) = try Self.recordingNode(alloc: alloc, genesisHash: hash)
+        let checks = try await NodeVerifier(folder: folder, rpc: Self.client(node), sample: .count(16), batchSize: 3, concurrency: 2).run()
+        #expect(checks.allSatisfy { $0.ok }, "\(checks)")
+        // The spread: 16 runs of 18 or 19 positions, each giving its first account with storage, else its first
+        // with code, else its first.
+        let expected = (0..<16).map { run in
+            let range = (run * 300 / 16)..<((run + 1) * 300 / 16)
+            return range.first { $0 % 41 == 5 } ?? range.first { $0 % 23 == 2 } ?? range.lowerBound
+        }
+        // 8 runs give an account with storage, 7 one with code, 1 its first.
+        #expect(expected.filter { $0 % 41 == 5 }.count == 8 && expected.filter { $0 % 23 == 2 }.count == 7)
+        let askedAddresses = asked.withLock { $0 }
+        #expect(askedAddresses.count == 16)
+        #expect(Set(askedAddresses) == Set(expected.map { alloc[$0].address.description.lowercased() }))
+        let withStorage = expected.filter { !alloc[$0].storage.isEmpty }.count
+        #expect(try Self.check("node.accounts", in: checks).detail.hasPrefix(
+            "16 of 300 alloc accounts (\(withStorage) with storage, \(withStorage) slots) proven at block 0"))
+    }
+
+    @Test func allProvesEveryAccountOfAGeneratedAllocInBatches() async throws {
+        let alloc = Self.generatedAlloc(257)
+        let (folder, hash) = try Self.generatedSnapshot(alloc)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (node, asked) = try Self.recordingNode(alloc: alloc, genesisHash: hash)
+        let reports = ProgressLog()
+        let verifier = NodeVerifier(folder: folder, rpc: Self.client(node), sample: .all, batchSize: 5, concurrency: 3)
+        let checks = try await verifier.run { progress in reports.reports.withLock { $0.append(progress) } }
+        #expect(checks.allSatisfy { $0.ok }, "\(checks)")
+        let askedAddresses = asked.withLock { $0 }
+        #expect(askedAddresses.count == 257)
+        #expect(Set(askedAddresses) == Set(alloc.map { $0.address.description.lowercased() }))
+        let slots = alloc.map(\.storage.count).reduce(0, +)
+        #expect(try Self.check("node.accounts", in: checks).detail.hasPrefix("all 257 alloc accounts (\(slots) with storage, \(slots) slots)"))
+        let seen = reports.reports.withLock { $0 }
+        #expect(seen.count == 52 && seen.map(\.accounts) == seen.map(\.accounts).sorted())
+        #expect(seen.last == StateProgress(accounts: 257, storageSlots: slots, fraction: 1, phase: "accounts"))
+    }
+
+    @Test func aHandedOnGenesisIsNotReadAgain() async throws {
+        let (folder, alloc) = try Self.snapshot()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let node = try FakeTracingNode.runningSnapshot(alloc: alloc, chainID: Self.chainID, genesisHash: Self.genesisHash)
+        let unreadable = SnapshotVerificationError.unreadable(path: "el/genesis.json", reason: "handed on")
+        let checks = try await NodeVerifier(folder: folder, rpc: Self.client(node)).run(genesis: .failure(unreadable))
+        #expect(checks.map(\.ok) == [false, false, false, false])
+        #expect(try Self.check("node.accounts", in: checks).detail == unreadable.description)
+        #expect(node.server.requestCount(for: "eth_getProof") == 0)
+    }
+
+    @Test func anAllocThatNoLongerHoldsTheSummarysAccountsFailsTheAccountsCheck() async throws {
+        let (folder, alloc) = try Self.snapshot()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let node = try FakeTracingNode.runningSnapshot(alloc: alloc, chainID: Self.chainID, genesisHash: Self.genesisHash)
+        var summary = try SnapshotKit.GenesisSummary(contentsOf: folder.appendingPathComponent("el/genesis.json"))
+        summary.accounts -= 1
+        let checks = try await NodeVerifier(folder: folder, rpc: Self.client(node)).run(genesis: .success(summary))
+        #expect(checks.filter { !$0.ok }.map(\.name) == ["node.accounts"])
+        #expect(try Self.check("node.accounts", in: checks).detail
+            == "cannot read el/genesis.json: it changed while it was verified: it now holds 8 alloc accounts, it held 7")
     }
 }
 

@@ -1,5 +1,5 @@
 /// Which alloc accounts ``NodeVerifier`` proves on the node: every one, or a deterministic sample spread over the
-/// whole alloc.
+/// whole alloc, which ``Picker`` picks from the alloc as it streams by.
 public enum AccountSample: Sendable, Equatable, CustomStringConvertible {
     /// Every alloc account.
     case all
@@ -28,20 +28,9 @@ public enum AccountSample: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    /// The positions in `accounts` to prove, ascending.
-    ///
-    /// For a sample of `n` out of more, the positions are cut into `n` runs of (nearly) equal length and one account
-    /// is taken from each run: the first with storage, else the first with code, else the first. The sample is so
-    /// spread over the whole alloc, the same for the same alloc on every run, and includes a contract with storage
-    /// from every run that has one.
-    public func positions(in accounts: [Account]) -> [Int] {
-        guard case .count(let wanted) = self, wanted < accounts.count else { return Array(accounts.indices) }
-        let count = max(1, wanted)
-        return (0..<count).map { run in
-            let range = (run * accounts.count / count)..<((run + 1) * accounts.count / count)
-            return range.first { !accounts[$0].storage.isEmpty }
-                ?? range.first { !accounts[$0].code.isEmpty }
-                ?? range.lowerBound
-        }
+    /// How many accounts of an alloc of `total` the sample holds.
+    public func size(outOf total: Int) -> Int {
+        guard case .count(let wanted) = self, wanted < total else { return total }
+        return max(1, wanted)
     }
 }

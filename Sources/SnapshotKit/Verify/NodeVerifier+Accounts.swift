@@ -1,3 +1,5 @@
+import Foundation
+
 extension NodeVerifier {
     /// How many differing accounts a failed `node.accounts` detail names.
     static let listedAccounts = 5
@@ -9,41 +11,83 @@ extension NodeVerifier {
 
     /// `node.accounts`: `eth_getProof` at block 0 for every sampled alloc account, each proof verified against the
     /// node's block 0 state root, proves the balance, nonce, code hash and storage root the alloc gives the account.
+    ///
+    /// The sample is picked from the alloc streamed from `url` (on a thread of its own) in batches of `batchSize`,
+    /// proven `concurrency` batches at a time as they are read; at most `concurrency` more wait read ahead.
     func checkAccounts(
-        _ block: NodeGenesisBlock, _ genesis: Result<ExpectedGenesis, SnapshotVerificationError>, progress: StateProgressHandler?
+        _ block: NodeGenesisBlock, _ genesis: Result<GenesisSummary, SnapshotVerificationError>, alloc url: URL,
+        progress: StateProgressHandler?
     ) async throws -> VerificationCheck {
         let name = "node.accounts"
-        guard case .success(let expected) = genesis else { return .failed(name, genesis.failureDescription) }
-        let alloc = expected.file.alloc
+        guard case .success(let summary) = genesis else { return .failed(name, genesis.failureDescription) }
         guard let root = block.stateRoot else {
             return .failed(name, "\(block.problem ?? "the node's block 0 has no 32-byte stateRoot"): no state root to prove accounts against")
         }
-        let positions = sample.positions(in: alloc)
-        let batches = stride(from: 0, to: positions.count, by: batchSize).map { Array(positions[$0..<min($0 + batchSize, positions.count)]) }
-        var differences: [(position: Int, text: String)] = []
-        var proven = 0, withStorage = 0, slots = 0
-        try await forEachConcurrently(batches, limit: concurrency, operation: { [rpc] batch in
-            try await Self.prove(batch.map { alloc[$0] }, root: root, rpc: rpc)
-        }, consume: { index, found in
-            for (position, difference) in zip(batches[index], found) {
-                if let difference { differences.append((position, difference)) }
-                let storage = alloc[position].storage.count
-                proven += 1
-                slots += storage
-                if storage > 0 { withStorage += 1 }
-            }
-            progress?(StateProgress(accounts: proven, storageSlots: slots,
-                                    fraction: Double(proven) / Double(max(1, positions.count)), phase: "accounts"))
-        })
-        let scope = proven == alloc.count ? "all \(proven)" : "\(proven) of \(alloc.count)"
-        guard !differences.isEmpty else {
-            return .passed(name, "\(scope) alloc accounts (\(withStorage) with storage, \(slots) slots) proven at block 0 against "
-                + "the node's state root: balance, nonce, code hash and storage root as el/genesis.json's alloc says")
+        let size = sample.size(outOf: summary.accounts)
+        let batches = sampleBatches(from: url, accounts: summary.accounts)
+        var tally = ProofTally()
+        do {
+            try await forEachConcurrently(next: batches.next, limit: concurrency, operation: { [rpc] batch in
+                try await Self.prove(batch.map(\.account), root: root, rpc: rpc)
+            }, consume: { batch, found in
+                for (pick, difference) in zip(batch, found) { tally.add(pick, difference: difference) }
+                progress?(StateProgress(accounts: tally.proven, storageSlots: tally.slots,
+                                        fraction: Double(tally.proven) / Double(max(1, size)), phase: "accounts"))
+            })
+        } catch let error as SnapshotVerificationError {
+            return .failed(name, error.description)
+        } catch let error as GenesisError {
+            return .failed(name, SnapshotVerificationError.unreadable(path: "el/genesis.json", reason: error.description).description)
         }
-        let listed = differences.sorted { $0.position < $1.position }.prefix(Self.listedAccounts).map(\.text)
-        let more = differences.count > listed.count ? "; and \(differences.count - listed.count) more" : ""
-        return .failed(name, "\(differences.count) of \(proven) proven accounts differ from el/genesis.json's alloc: "
-            + listed.joined(separator: "; ") + more)
+        let scope = tally.proven == summary.accounts ? "all \(tally.proven)" : "\(tally.proven) of \(summary.accounts)"
+        guard tally.differing > 0 else {
+            return .passed(name, "\(scope) alloc accounts (\(tally.withStorage) with storage, \(tally.slots) slots) proven at block 0 "
+                + "against the node's state root: balance, nonce, code hash and storage root as el/genesis.json's alloc says")
+        }
+        let more = tally.differing > tally.listed.count ? "; and \(tally.differing - tally.listed.count) more" : ""
+        return .failed(name, "\(tally.differing) of \(tally.proven) proven accounts differ from el/genesis.json's alloc: "
+            + tally.listed.map(\.text).joined(separator: "; ") + more)
+    }
+
+    /// The sample of the alloc at `url`, which holds `accounts` accounts (as its summary says), in batches of
+    /// `batchSize`, read on a thread of its own no further than `concurrency` batches ahead of the proofs. A file that
+    /// no longer holds that many accounts ends the batches with ``SnapshotVerificationError/unreadable(path:reason:)``.
+    private func sampleBatches(from url: URL, accounts: Int) -> ThreadHandoff<[AccountSample.Pick]> {
+        let sample = sample, batchSize = batchSize
+        return ThreadHandoff(capacity: concurrency) { yield in
+            var picker = AccountSample.Picker(sample, accounts: accounts)
+            var batch: [AccountSample.Pick] = []
+            try GenesisReader(contentsOf: url).forEachAccount { account in
+                guard let pick = picker.offer(account) else { return }
+                batch.append(pick)
+                if batch.count == batchSize {
+                    try yield(batch)
+                    batch.removeAll(keepingCapacity: true)
+                }
+            }
+            guard picker.offered == accounts else {
+                throw SnapshotVerificationError.unreadable(path: "el/genesis.json", reason:
+                    "it changed while it was verified: it now holds \(picker.offered) alloc accounts, it held \(accounts)")
+            }
+            if !batch.isEmpty { try yield(batch) }
+        }
+    }
+
+    /// What the proofs so far showed: counts, and the differing accounts listed in the detail — the first
+    /// `listedAccounts` by alloc position, whatever order the batches finish in.
+    private struct ProofTally {
+        var proven = 0, withStorage = 0, slots = 0, differing = 0
+        var listed: [(position: Int, text: String)] = []
+
+        mutating func add(_ pick: AccountSample.Pick, difference: String?) {
+            proven += 1
+            slots += pick.account.storage.count
+            if !pick.account.storage.isEmpty { withStorage += 1 }
+            guard let difference else { return }
+            differing += 1
+            listed.insert((pick.position, difference), at: listed.firstIndex { $0.position > pick.position } ?? listed.endIndex)
+            if listed.count > NodeVerifier.listedAccounts { listed.removeLast() }
+        }
     }
 
     /// Proves `accounts` with one batch of `eth_getProof` calls; for each account, how it differs from the alloc

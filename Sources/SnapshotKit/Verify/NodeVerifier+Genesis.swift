@@ -1,9 +1,9 @@
 extension NodeVerifier {
     /// `node.chainId`: `eth_chainId` is the chain id of `el/genesis.json`'s config.
-    func checkChainID(_ answer: JSONValue, _ genesis: Result<ExpectedGenesis, SnapshotVerificationError>) -> VerificationCheck {
+    func checkChainID(_ answer: JSONValue, _ genesis: Result<GenesisSummary, SnapshotVerificationError>) -> VerificationCheck {
         let name = "node.chainId"
         guard case .success(let genesis) = genesis else { return .failed(name, genesis.failureDescription) }
-        guard let expected = genesis.file.parameters.config.chainId else {
+        guard let expected = genesis.parameters.config.chainId else {
             return .failed(name, "el/genesis.json has no config.chainId to compare the node's with")
         }
         guard let text = answer.stringValue, let chainID = Quantity.uint64(text: text) else {
@@ -17,16 +17,16 @@ extension NodeVerifier {
     /// `node.genesisHash`: the node's block 0 hash is the hash of `el/genesis.json`'s genesis block and
     /// `metadata.json`'s `el.genesisHash`.
     func checkGenesisHash(
-        _ block: NodeGenesisBlock, _ metadata: SnapshotMetadataFields, _ genesis: Result<ExpectedGenesis, SnapshotVerificationError>
+        _ block: NodeGenesisBlock, _ metadata: SnapshotMetadataFields, _ genesis: Result<GenesisSummary, SnapshotVerificationError>
     ) -> VerificationCheck {
         compare("node.genesisHash", field: "hash", block.hash, block,
-                file: genesis.map(\.hash), metadata: ("el.genesisHash", metadata.executionGenesisHash))
+                file: genesis.map { $0.header().hash() }, metadata: ("el.genesisHash", metadata.executionGenesisHash))
     }
 
     /// `node.stateRoot`: the node's block 0 state root is the state root of `el/genesis.json`'s alloc and
     /// `metadata.json`'s `el.stateRoot`.
     func checkStateRoot(
-        _ block: NodeGenesisBlock, _ metadata: SnapshotMetadataFields, _ genesis: Result<ExpectedGenesis, SnapshotVerificationError>
+        _ block: NodeGenesisBlock, _ metadata: SnapshotMetadataFields, _ genesis: Result<GenesisSummary, SnapshotVerificationError>
     ) -> VerificationCheck {
         compare("node.stateRoot", field: "stateRoot", block.stateRoot, block,
                 file: genesis.map(\.stateRoot), metadata: ("el.stateRoot", metadata.executionStateRoot))

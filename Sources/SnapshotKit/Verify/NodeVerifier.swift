@@ -35,11 +35,19 @@ public struct NodeVerifier: Sendable {
     /// Runs every check, reporting the accounts proven so far to `progress` (phase `accounts`, with the fraction of
     /// the sample done).
     ///
+    /// `genesis` is what `el/genesis.json` holds when the caller already read it — `verify` hands on what
+    /// ``SnapshotVerifier/runKeepingExecutionGenesis()`` found — else it is read here. Either way the alloc is then
+    /// streamed once more to collect the accounts to prove, a window of them at a time: memory does not grow with the
+    /// alloc or the sample.
+    ///
     /// Throws ``SnapshotVerificationError`` when the folder has no usable `metadata.json`, and ``JSONRPCError`` when
     /// the node cannot be reached or refuses a call: then nothing about the node could be checked.
-    public func run(progress: StateProgressHandler? = nil) async throws -> [VerificationCheck] {
-        let metadata = try SnapshotVerifier(folder: folder).loadMetadata()
-        let genesis = Result { () throws(SnapshotVerificationError) in try loadGenesis() }
+    public func run(
+        genesis: Result<GenesisSummary, SnapshotVerificationError>? = nil, progress: StateProgressHandler? = nil
+    ) async throws -> [VerificationCheck] {
+        let files = SnapshotVerifier(folder: folder)
+        let metadata = try files.loadMetadata()
+        let genesis = genesis ?? Result { () throws(SnapshotVerificationError) in try files.loadExecutionGenesis() }
         let chainID = try await rpc.call("eth_chainId")
         let block = try await rpc.call("eth_getBlockByNumber", params: [Self.genesisBlock, .bool(false)])
         let nodeBlock = NodeGenesisBlock(json: block)
@@ -47,23 +55,7 @@ public struct NodeVerifier: Sendable {
             checkChainID(chainID, genesis),
             checkGenesisHash(nodeBlock, metadata, genesis),
             checkStateRoot(nodeBlock, metadata, genesis),
-            try await checkAccounts(nodeBlock, genesis, progress: progress),
+            try await checkAccounts(nodeBlock, genesis, alloc: files.url("el/genesis.json"), progress: progress),
         ]
-    }
-
-    /// The snapshot's EL genesis with its state root, computed once.
-    struct ExpectedGenesis {
-        let file: GenesisFile
-        let stateRoot: [UInt8]
-        var hash: [UInt8] { GenesisHeader(parameters: file.parameters, stateRoot: stateRoot).hash() }
-    }
-
-    /// Reads `el/genesis.json`. The one place the alloc is read: switch to a streaming reader here.
-    private func loadGenesis() throws(SnapshotVerificationError) -> ExpectedGenesis {
-        let file: GenesisFile
-        do { file = try GenesisFile(contentsOf: folder.appendingPathComponent("el/genesis.json")) } catch {
-            throw .unreadable(path: "el/genesis.json", reason: error.description)
-        }
-        return ExpectedGenesis(file: file, stateRoot: file.stateRoot())
     }
 }

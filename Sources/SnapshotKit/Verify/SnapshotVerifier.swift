@@ -29,11 +29,19 @@ public struct SnapshotVerifier: Sendable {
     /// Runs every check. Throws only when the folder cannot be verified at all (no folder, no usable
     /// `metadata.json`).
     public func run() throws(SnapshotVerificationError) -> VerificationReport {
+        try runKeepingExecutionGenesis().report
+    }
+
+    /// Runs every check, as ``run()``, and hands on what `el/genesis.json` was found to hold, or why it could not be
+    /// read: ``NodeVerifier/run(genesis:progress:)`` takes it rather than reading the file for it again.
+    public func runKeepingExecutionGenesis() throws(SnapshotVerificationError) -> (
+        report: VerificationReport, executionGenesis: Result<GenesisSummary, SnapshotVerificationError>
+    ) {
         let metadata = try loadMetadata()
         let execution = executionGenesis.map { .success($0) }
             ?? Result { () throws(SnapshotVerificationError) in try loadExecutionGenesis() }
         let consensus = Result { () throws(SnapshotVerificationError) in try loadConsensusGenesis() }
-        return VerificationReport(checks: [
+        let report = VerificationReport(checks: [
             checkFiles(metadata),
             checkStateRoot(metadata, execution),
             checkGenesisHash(metadata, execution, consensus),
@@ -41,6 +49,7 @@ public struct SnapshotVerifier: Sendable {
             checkGenesisValidatorsRoot(metadata, consensus),
             checkKeystores(metadata, consensus),
         ] + checkCompose() + [checkScripts()])
+        return (report, execution)
     }
 
     // MARK: Inputs
@@ -66,7 +75,8 @@ public struct SnapshotVerifier: Sendable {
         return SnapshotMetadataFields(json: json)
     }
 
-    private func loadExecutionGenesis() throws(SnapshotVerificationError) -> GenesisSummary {
+    /// What `el/genesis.json` holds, read in constant memory.
+    func loadExecutionGenesis() throws(SnapshotVerificationError) -> GenesisSummary {
         do { return try GenesisSummary(contentsOf: url("el/genesis.json")) } catch {
             throw .unreadable(path: "el/genesis.json", reason: error.description)
         }

@@ -57,12 +57,15 @@ extension NodeVerifier {
         return ThreadHandoff(capacity: concurrency) { yield in
             var picker = AccountSample.Picker(sample, accounts: accounts)
             var batch: [AccountSample.Pick] = []
-            try GenesisReader(contentsOf: url).forEachAccount { account in
-                guard let pick = picker.offer(account) else { return }
-                batch.append(pick)
-                if batch.count == batchSize {
-                    try yield(batch)
-                    batch.removeAll(keepingCapacity: true)
+            // Pages are decoded on all cores; the picker sees the accounts in file order.
+            try GenesisReader(contentsOf: url).forEachAccountPage(transform: { $0 }) { page in
+                for account in page {
+                    guard let pick = picker.offer(account) else { continue }
+                    batch.append(pick)
+                    if batch.count == batchSize {
+                        try yield(batch)
+                        batch.removeAll(keepingCapacity: true)
+                    }
                 }
             }
             guard picker.offered == accounts else {

@@ -23,6 +23,29 @@ struct OrderedBatchWorkTests {
         #expect(transformed.withLock { $0 } == 100)
     }
 
+    /// A batch ends once its items weigh the maximum: with weights of 4 and a maximum of 10, batches of three, and
+    /// a heavy item closes its batch.
+    @Test func heavyItemsMakeSmallerBatches() throws {
+        let weights = [4, 4, 4, 4, 4, 4, 30, 1, 1]
+        var next = 0
+        var batchSizes: [Int] = []
+        let made = LockedState(0)
+        var consumed = 0
+        try OrderedBatchWork.run(width: 8, maximumWeight: 10, weight: { weights[$0] }, next: { () -> Int? in
+            guard next < weights.count else { return nil }
+            next += 1
+            made.withLock { $0 += 1 }
+            return next - 1
+        }, transform: { $0 }, consume: { item in
+            #expect(item == consumed)
+            consumed += 1
+            batchSizes.append(made.withLock { $0 })
+        })
+        #expect(consumed == weights.count)
+        // Items made when each result was consumed: batches [0,1,2] [3,4,5] [6] [7,8].
+        #expect(batchSizes == [6, 6, 6, 7, 7, 7, 9, 9, 9])
+    }
+
     /// The first failure in item order is thrown — a transform error before a later one, a making error after every
     /// earlier result — and nothing after it is consumed.
     @Test func theFirstFailureInItemOrderIsThrown() throws {

@@ -28,6 +28,32 @@ struct OrderedWorkWindowTests {
         #expect(results == Array(0..<100))
     }
 
+    /// Items are made only while the items in flight weigh less than the maximum: with weights of 6 and a maximum of
+    /// 10, two at a time whatever the width; after an item heavier than the maximum nothing more is made until it
+    /// was handed back; light items fill the width again.
+    @Test func heavyItemsRunFewerAtATime() async throws {
+        let made = LockedState(0)
+        let weights = [6, 6, 6, 6, 50, 6, 6, 1, 1, 1]
+        let window = OrderedWorkWindow<Int>(width: 8, maximumWeight: 10) {
+            let index = made.withLock { count -> Int? in
+                guard count < weights.count else { return nil }
+                count += 1
+                return count - 1
+            }
+            guard let index else { return nil }
+            return ({ index }, weights[index])
+        }
+        var results: [Int] = []
+        var inFlight: [Int] = []
+        while let result = try await window.next() {
+            inFlight.append(made.withLock { $0 } - results.count)
+            results.append(result)
+        }
+        #expect(results == Array(weights.indices))
+        // Taken before each result: the items made and not yet handed back, the one being handed back included.
+        #expect(inFlight == [2, 2, 2, 2, 1, 2, 4, 3, 2, 1])
+    }
+
     /// A failing item fails the read at its turn: the results before it still come back, and the items after it
     /// are not reported.
     @Test func anItemErrorComesAtItsTurn() async throws {

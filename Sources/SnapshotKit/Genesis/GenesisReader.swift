@@ -73,7 +73,9 @@ public final class GenesisReader {
     public func forEachAccountPage<Output>(transform: ([Account]) throws -> Output, _ body: (Output) throws -> Void) throws {
         let chunks = try AllocChunkReader(reader: self)
         do {
-            try OrderedBatchWork.run(next: chunks.next, transform: { try transform(try Self.accounts(in: $0)) }, consume: body)
+            try OrderedBatchWork.run(
+                maximumWeight: AllocChunkReader.bytesInFlight, weight: { $0.bytes.count }, next: chunks.next,
+                transform: { try transform(try Self.accounts(in: $0)) }, consume: body)
         } catch let failure as JSONFileScanner.Failure {
             throw Self.genesisError(failure, path: url.path)
         }

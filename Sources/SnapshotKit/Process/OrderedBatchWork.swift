@@ -5,7 +5,8 @@ import Foundation
 /// it): items are made in batches, each batch transformed on all cores while the previous batch's results are
 /// consumed, in item order, on one of them.
 ///
-/// Memory is bounded by two batches of `width` items. An error — from making an item, transforming one or consuming
+/// Memory is bounded by two batches of `width` items — fewer when items are heavy: a batch ends once its items weigh
+/// `maximumWeight` or more (bytes, say). An error — from making an item, transforming one or consuming
 /// a result — is thrown after every result of the items made before it was consumed, so the first problem in item
 /// order is the one reported.
 public enum OrderedBatchWork {
@@ -17,6 +18,8 @@ public enum OrderedBatchWork {
     /// results to `consume` in the order the items were made.
     public static func run<Item, Output>(
         width: Int = defaultWidth,
+        maximumWeight: Int = .max,
+        weight: (Item) -> Int = { _ in 0 },
         next: () throws -> Item?,
         transform: (Item) throws -> Output,
         consume: (Output) throws -> Void
@@ -27,10 +30,12 @@ public enum OrderedBatchWork {
                 var makingError: (any Error)?
                 while true {
                     var batch: [Item] = []
-                    while makingError == nil, batch.count < max(1, width) {
+                    var batchWeight = 0
+                    while makingError == nil, batch.count < max(1, width), batchWeight < maximumWeight {
                         do {
                             guard let item = try next() else { break }
                             batch.append(item)
+                            batchWeight += weight(item)
                         } catch {
                             makingError = error
                         }

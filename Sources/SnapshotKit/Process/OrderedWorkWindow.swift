@@ -5,7 +5,8 @@ import Foundation
 /// over the cores.
 ///
 /// Pull-based: items are made and started only as results are taken, so at most `width` items (with their results)
-/// exist at once, however long the input. An error from an item is thrown when its turn comes, after every result
+/// exist at once, however long the input — fewer when items are heavy: no new item is made while the ones in flight
+/// weigh `maximumWeight` or more (bytes, say), so a few huge items run one at a time. An error from an item is thrown when its turn comes, after every result
 /// made before it; an error from `makeItem` is thrown once the items made before it were handed back.
 ///
 /// `next()` must not be called again before the previous call returned — the contract of an async iterator, and how
@@ -15,20 +16,29 @@ public final class OrderedWorkWindow<Output: Sendable>: @unchecked Sendable {
     public typealias Item = @Sendable () throws -> Output
 
     private let width: Int
-    private let makeItem: () async throws -> Item?
-    /// The items started and not yet handed back, oldest first.
-    private var running: [Task<Output, any Error>] = []
+    private let maximumWeight: Int
+    private let makeItem: () async throws -> (item: Item, weight: Int)?
+    /// The items started and not yet handed back, oldest first, with their weights.
+    private var running: [(task: Task<Output, any Error>, weight: Int)] = []
+    private var weightInFlight = 0
     private var isExhausted = false
     private var pendingError: (any Error)?
 
     /// A window of `width` concurrent items (at least one), made by `makeItem` until it returns `nil`.
-    public init(width: Int, makeItem: @escaping () async throws -> Item?) {
+    public convenience init(width: Int, makeItem: @escaping () async throws -> Item?) {
+        self.init(width: width, maximumWeight: .max) { try await makeItem().map { ($0, 0) } }
+    }
+
+    /// A window of `width` concurrent items (at least one) weighing less than `maximumWeight` together (beyond the
+    /// first), made with their weights by `makeItem` until it returns `nil`.
+    public init(width: Int, maximumWeight: Int, makeItem: @escaping () async throws -> (item: Item, weight: Int)?) {
         self.width = max(1, width)
+        self.maximumWeight = maximumWeight
         self.makeItem = makeItem
     }
 
     deinit {
-        for task in running { task.cancel() }
+        for item in running { item.task.cancel() }
     }
 
     /// Items a window should keep in flight to keep every core busy behind one sequential consumer: two a core, at
@@ -37,13 +47,14 @@ public final class OrderedWorkWindow<Output: Sendable>: @unchecked Sendable {
 
     /// The next result in item order, `nil` after the last.
     public func next() async throws -> Output? {
-        while !isExhausted, running.count < width {
+        while !isExhausted, running.count < width, running.isEmpty || weightInFlight < maximumWeight {
             do {
-                guard let item = try await makeItem() else {
+                guard let (item, weight) = try await makeItem() else {
                     isExhausted = true
                     break
                 }
-                running.append(Task.detached { try item() })
+                running.append((Task.detached { try item() }, weight))
+                weightInFlight += weight
             } catch {
                 isExhausted = true
                 pendingError = error
@@ -56,7 +67,8 @@ public final class OrderedWorkWindow<Output: Sendable>: @unchecked Sendable {
             }
             return nil
         }
-        let task = running.removeFirst()
+        let (task, weight) = running.removeFirst()
+        weightInFlight -= weight
         return try await withTaskCancellationHandler { try await task.value } onCancel: { task.cancel() }
     }
 }

@@ -25,6 +25,10 @@ public struct DumpStateSource: StateSource {
         self.maximumLineBytes = maximumLineBytes
     }
 
+    /// Bytes of lines decoded at once, at most (beyond one chunk): a few contracts with huge storage are read one
+    /// at a time.
+    static let bytesInFlight = 32 << 20
+
     public var name: String { "state dump" }
 
     /// A dump reproduces the state only if the node knew every address and slot, and nothing was left out.
@@ -55,14 +59,16 @@ public struct DumpStateSource: StateSource {
     public func accountPages(_ context: StateSourceContext) -> AsyncThrowingStream<[Account], any Error> {
         let url = url, pageSize = pageSize, maximumLineBytes = maximumLineBytes, requirements = requirements
         var reader: DumpReader?
-        let chunks = OrderedWorkWindow<DumpChunk.Accounts>(width: OrderedWorkWindow<DumpChunk.Accounts>.defaultWidth) {
+        let chunks = OrderedWorkWindow<DumpChunk.Accounts>(
+            width: OrderedWorkWindow<DumpChunk.Accounts>.defaultWidth, maximumWeight: Self.bytesInFlight
+        ) {
             if reader == nil {
                 let opened = try DumpReader(url: url, chunkLines: pageSize, maximumLineBytes: maximumLineBytes)
                 _ = try opened.readRoot()
                 reader = opened
             }
             guard let chunk = try reader!.nextChunk() else { return nil }
-            return { DumpLineParser.parse(chunk, path: url.path, requirements: requirements) }
+            return ({ DumpLineParser.parse(chunk, path: url.path, requirements: requirements) }, chunk.bytes.count)
         }
         let sequence = LockedState(DumpSequence(path: url.path))
         return AsyncThrowingStream(unfolding: {

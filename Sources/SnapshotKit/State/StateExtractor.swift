@@ -34,9 +34,11 @@ public struct StateExtractor: Sendable {
         try await source.checkRequirements(at: block)
         let context = StateSourceContext(block: block, concurrency: concurrency, progress: progress)
         var pages = source.accountPages(context).makeAsyncIterator()
-        let prepared = OrderedWorkWindow<PreparedPage<Encoded>>(width: OrderedWorkWindow<PreparedPage<Encoded>>.defaultWidth) {
+        let prepared = OrderedWorkWindow<PreparedPage<Encoded>>(
+            width: OrderedWorkWindow<PreparedPage<Encoded>>.defaultWidth, maximumWeight: Self.bytesInFlight
+        ) {
             guard let page = try await pages.next() else { return nil }
-            return { try PreparedPage(page, encode: encode) }
+            return ({ try PreparedPage(page, encode: encode) }, Self.weight(of: page))
         }
         var builder = StateRootBuilder()
         var contracts = 0, storageSlots = 0
@@ -62,6 +64,17 @@ public struct StateExtractor: Sendable {
                 source: source.name, requirements: source.requirements)
         }
         return ExtractedState(source: source.name, stateRoot: root, accounts: accounts, contracts: contracts, storageSlots: storageSlots)
+    }
+}
+
+extension StateExtractor {
+    /// The approximate bytes of accounts prepared at once, at most (beyond one page): pages of contracts with huge
+    /// storage are prepared one at a time.
+    static let bytesInFlight = 32 << 20
+
+    /// About the memory `page` takes: code bytes and storage entries.
+    static func weight(of page: [Account]) -> Int {
+        page.reduce(0) { $0 + 100 + $1.code.count + 150 * $1.storage.count }
     }
 }
 

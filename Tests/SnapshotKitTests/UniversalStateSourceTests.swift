@@ -219,18 +219,16 @@ import SnapshotTestSupport
     }
 
     /// Blocks are traced through a window: while block 2's trace is held back, no block `concurrency` or more past
-    /// the lowest block not yet answered is asked for (checked on the request log at every trace request).
+    /// the lowest block not yet answered is asked for (checked by the node at every trace request).
     @Test func tracingStaysAWindowAheadOfTheOldestBlock() async throws {
         let chain = Self.longChain(blocks: 40)
-        let node = try FakeTracingNode(chain: chain, configuration: .init(traceMethods: [.prestateDiff]))
-        let upstream = JSONRPCClient(endpoint: node.url, configuration: .init(timeout: .seconds(20), maxAttempts: 1))
         let concurrency = 4
         // Answers per block (block 1 is traced twice: once to detect the method), and requests past the window.
         let log = LockedState((answers: [UInt64: Int](), outside: [String](), held: false))
-        let proxy = try JSONRPCTestServer { method, params in
-            guard method == TraceMethod.prestateDiff.methodName, let number = params.first?.stringValue.flatMap(Quantity.uint64(text:)) else {
-                return try await upstream.call(method, params: params)
-            }
+        // Answered on the node's own threads: the check never waits for Swift's cooperative pool.
+        let node = try FakeTracingNode(chain: chain, configuration: .init(traceMethods: [.prestateDiff], clientMethods: { method, params, chain in
+            guard method == TraceMethod.prestateDiff.methodName, let number = params.first?.stringValue.flatMap(Quantity.uint64(text:)),
+                  number < UInt64(chain.blocks.count) else { return nil }
             let hold = log.withLock { log in
                 let unanswered = (1...UInt64(40)).first { (log.answers[$0] ?? 0) < ($0 == 1 ? 2 : 1) }
                 let lowest: UInt64 = unanswered ?? 41
@@ -238,17 +236,11 @@ import SnapshotTestSupport
                 defer { if number == 2 { log.held = true } }
                 return number == 2 && !log.held
             }
-            if hold { try await Task.sleep(for: .milliseconds(300)) }
-            let answer = try await upstream.call(method, params: params)
+            if hold { Thread.sleep(forTimeInterval: 0.3) }
             log.withLock { $0.answers[number, default: 0] += 1 }
-            return answer
-        }
-        let rpc = JSONRPCClient(endpoint: proxy.url, configuration: .init(timeout: .seconds(20), maxAttempts: 1))
-        let genesis = GenesisFile(parameters: try GenesisParameters(json: .object([
-            ("config", .object([("chainId", .integer(1337))])), ("gasLimit", .string("0x1c9c380")), ("difficulty", .string("0x0")),
-        ])), alloc: chain.genesis)
-        let source = UniversalStateSource(rpc: rpc, originalGenesis: genesis)
-        let (_, root) = try await Self.extract(source, at: node.pinnedBlock(), concurrency: concurrency)
+            return chain.blocks[Int(number)].prestateDiffTrace
+        }))
+        let (_, root) = try await Self.extract(Self.source(node), at: node.pinnedBlock(), concurrency: concurrency)
         #expect(root == node.pinnedBlock().stateRoot)
         #expect(log.withLock { $0.outside } == [])
         #expect(log.withLock { $0.answers.values.reduce(0, +) } == 41)

@@ -60,11 +60,12 @@ final class HTTPTransport: Sendable {
     /// deadline, so one sleep of the whole timeout per exchange would hold memory for every exchange of the last
     /// `timeout` (≈650 bytes each: tens of MiB at thousands of calls a second).
     func exchange(_ body: [UInt8]?, maxAnswerBytes: Int) async -> Outcome {
-        let deadline = ContinuousClock.now + timeout
+        let timeout = timeout
         do {
             let answer = try await withThrowingTaskGroup(of: Answer.self) { group in
                 group.addTask { try await self.transfer(body, maxAnswerBytes: maxAnswerBytes) }
                 group.addTask {
+                    let deadline = ContinuousClock.now + timeout
                     while ContinuousClock.now < deadline {
                         try await Task.sleep(until: min(deadline, .now + .seconds(1)), clock: .continuous)
                     }

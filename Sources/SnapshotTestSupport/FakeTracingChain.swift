@@ -110,6 +110,9 @@ public struct FakeTracingChain: Sendable {
         let number = parent.number + 1
         let timestamp = parent.timestamp + 12
         var state = head
+        // The only other reference to the state's storage: without it, edits change the accounts in place instead of
+        // copying the whole state (and every big storage) at every block.
+        head = [:]
         apply(beforeTransactionsOf: number, timestamp: timestamp, parentHash: parent.hash, to: &state)
         var prestate: [JSONValue] = []
         var stateDiff: [JSONValue] = []
@@ -117,7 +120,7 @@ public struct FakeTracingChain: Sendable {
         for (index, transaction) in transactions.enumerated() {
             let hash = Keccak256.hash(Array("tx \(number) \(index)".utf8))
             hashes.append(hash)
-            let before = state
+            let before = Self.accounts(namedBy: transaction.edits, in: state)
             for edit in transaction.edits { Self.apply(edit, to: &state) }
             let diff = TransactionDiff(edits: transaction.edits, before: before, after: state)
             prestate.append(.object([("txHash", .string(hash.hexString)), ("result", diff.prestateDiff)]))
@@ -190,6 +193,21 @@ public struct FakeTracingChain: Sendable {
     }
 
     // MARK: - State changes
+
+    /// The accounts `edits` name, as `state` holds them: all a transaction's diff needs of the state before it.
+    private static func accounts(namedBy edits: [Edit], in state: [Address: Account]) -> [Address: Account] {
+        var named: [Address: Account] = [:]
+        for edit in edits {
+            switch edit {
+            case .credit(let address, _), .debit(let address, _), .bumpNonce(let address), .deploy(let address, _), .store(let address, _, _):
+                named[address] = state[address]
+            case .destroy(let address, let beneficiary):
+                named[address] = state[address]
+                named[beneficiary] = state[beneficiary]
+            }
+        }
+        return named
+    }
 
     static func apply(_ edit: Edit, to state: inout [Address: Account]) {
         switch edit {

@@ -48,13 +48,14 @@ public final class FakeTracingNode: Sendable {
     /// `http://127.0.0.1:<port>`.
     public var url: URL { server.url }
 
-    public init(chain: FakeTracingChain, configuration: Configuration = Configuration()) throws {
+    public init(chain: FakeTracingChain, configuration: Configuration = Configuration(),
+                limits: JSONRPCTestServer.Limits = .init()) throws {
         self.chain = chain
         self.configuration = configuration
         let tries = TrieCache()
         // Answered on the server's threads: a child process under test (`snapshotter create`) gets its answers even
         // while the test's own threads (Swift's cooperative pool) are blocked waiting for it.
-        server = try JSONRPCTestServer.answeringOnItsThreads { method, params in
+        server = try JSONRPCTestServer.answeringOnItsThreads(limits: limits) { method, params in
             try Self.answer(method, params, chain: chain, configuration: configuration, tries: tries)
         }
     }

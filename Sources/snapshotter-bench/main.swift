@@ -8,6 +8,7 @@ let sections: [any BenchmarkSection] = [
     CLGenesisBenchmark(),
     ExtractBenchmark(),
     GethExtractBenchmark(),
+    NodePathBenchmark(),
 ]
 
 let requested = Array(CommandLine.arguments.dropFirst())

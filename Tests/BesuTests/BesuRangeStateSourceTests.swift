@@ -64,6 +64,19 @@ import Testing
         try Self.expectExact(accounts, head)
     }
 
+    /// Pages are read as they are asked for, one at a time: a consumer that stops after the first page leaves the
+    /// rest of a 600-account state unlisted and unread, whatever the concurrency.
+    @Test func readingWaitsForTheConsumer() async throws {
+        let chain = FakeTracingChain(genesis: FakeAccounts.externallyOwned(count: 600, seed: "besu-window"))
+        let node = try FakeTracingNode.besu(chain: chain, ranges: .init(storageFormat: .forest))
+        let context = StateSourceContext(block: chain.blocks[0].pinned, concurrency: 4) { _ in }
+        var pages = Self.range(node).accountPages(context).makeAsyncIterator()
+        #expect(try await pages.next()?.count == BesuRangeStateSource.accountsPerPage)
+        try await Task.sleep(for: .milliseconds(300))
+        #expect(node.server.requestCount(for: "debug_accountRange") == 1)
+        #expect(node.server.requestCount(for: "eth_getProof") == BesuRangeStateSource.accountsPerPage)
+    }
+
     /// Bonsai answers "Internal error": the range source says so, and the universal source reads the state instead.
     @Test func bonsaiFallsBackToTheUniversalSource() async throws {
         let node = try FakeTracingNode.besu(chain: .fixture(), ranges: .init(storageFormat: .bonsai))

@@ -51,6 +51,18 @@ import Testing
         #expect(page.accounts.isEmpty)
     }
 
+    /// A base64 key that happens to start with `0x` (one in 4,096; met paging through a 1,000,000-account state) is
+    /// base64 all the same; `0x` and 64 hex digits is hex.
+    @Test func aBase64NextThatStartsLikeHex() throws {
+        let text = "0xdZqBRVj13UGadGC3Sn+CkernlmjxZjIJrZGtLEVJ4="
+        let key = try [UInt8](hex: "d31759a814558f5dd419a7460b74a7f8291eae79668f1663209ad91ad2c4549e")
+        #expect([UInt8](try #require(Data(base64Encoded: text))) == key)
+        let page = try AccountRangePage(.object([("accounts", .object([])), ("next", .string(text))]), block: 0)
+        #expect(page.next == UInt256(bigEndian: key))
+        let hex = try AccountRangePage(.object([("accounts", .object([])), ("next", .string(Hex.encode(key)))]), block: 0)
+        #expect(hex.next == UInt256(bigEndian: key))
+    }
+
     @Test func anAccountWithoutAddressIsAMissingPreimage() throws {
         let key = "0x30d7a0694cb29af31b982480e11d7ebb003a3fca4026939149071f014689b142"
         let account: JSONValue = .object([("balance", .string("1")), ("nonce", .integer(0)), ("key", .string(key))])

@@ -200,6 +200,81 @@ import SnapshotTestSupport
             "could not trace block 4 with trace_replayBlockTransactions: trace_replayBlockTransactions failed at ") == true)
     }
 
+    /// A chain of `blocks` blocks after the fixture's genesis (without system contracts), each moving wei from alice
+    /// to five fresh accounts; `churn` also writes slot `n` of `store` in block `n` and clears slot `n - 1`.
+    static func longChain(blocks: Int, churn: Bool = false) -> FakeTracingChain {
+        let systemContracts = Set(SystemContract.allCases.map(\.address))
+        var chain = FakeTracingChain(genesis: FakeTracingChain.fixture().genesis.filter { !systemContracts.contains($0.address) })
+        for number in 1...blocks {
+            func fresh(_ index: Int) -> Address { Address(bytes: Keccak256.hash(Array("\(number)/\(index)".utf8)).suffix(20))! }
+            var edits: [FakeTracingChain.Edit] = [.bumpNonce(A.alice), .debit(A.alice, UInt256(5))]
+            edits += (0..<5).map { .credit(fresh($0), UInt256(1)) }
+            if churn {
+                edits.append(.store(A.store, slot: UInt256(UInt64(number + 10)), value: UInt256(1)))
+                if number > 1 { edits.append(.store(A.store, slot: UInt256(UInt64(number + 9)), value: .zero)) }
+            }
+            chain.append(miner: A.firstProposer, transactions: [.init(edits)])
+        }
+        return chain
+    }
+
+    /// Blocks are traced through a window: while block 2's trace is held back, no block `concurrency` or more past
+    /// the lowest block not yet answered is asked for (checked by the node at every trace request).
+    @Test func tracingStaysAWindowAheadOfTheOldestBlock() async throws {
+        let chain = Self.longChain(blocks: 40)
+        let concurrency = 4
+        // Answers per block (block 1 is traced twice: once to detect the method), and requests past the window.
+        let log = LockedState((answers: [UInt64: Int](), outside: [String](), held: false))
+        // Answered on the node's own threads: the check never waits for Swift's cooperative pool.
+        let node = try FakeTracingNode(chain: chain, configuration: .init(traceMethods: [.prestateDiff], clientMethods: { method, params, chain in
+            guard method == TraceMethod.prestateDiff.methodName, let number = params.first?.stringValue.flatMap(Quantity.uint64(text:)),
+                  number < UInt64(chain.blocks.count) else { return nil }
+            let hold = log.withLock { log in
+                let unanswered = (1...UInt64(40)).first { (log.answers[$0] ?? 0) < ($0 == 1 ? 2 : 1) }
+                let lowest: UInt64 = unanswered ?? 41
+                if number >= lowest + UInt64(concurrency) { log.outside.append("block \(number) while block \(lowest) was unanswered") }
+                defer { if number == 2 { log.held = true } }
+                return number == 2 && !log.held
+            }
+            if hold { Thread.sleep(forTimeInterval: 0.3) }
+            log.withLock { $0.answers[number, default: 0] += 1 }
+            return chain.blocks[Int(number)].prestateDiffTrace
+        }))
+        let (_, root) = try await Self.extract(Self.source(node), at: node.pinnedBlock(), concurrency: concurrency)
+        #expect(root == node.pinnedBlock().stateRoot)
+        #expect(log.withLock { $0.outside } == [])
+        #expect(log.withLock { $0.answers.values.reduce(0, +) } == 41)
+    }
+
+    /// Pages are proven as they are asked for: a consumer that stops after one page leaves the rest of the accounts
+    /// unproven but for the window of batches started ahead.
+    @Test func provingWaitsForTheConsumer() async throws {
+        let node = try FakeTracingNode(chain: Self.longChain(blocks: 40))
+        let options = UniversalStateSource.Options(proofCallsPerBatch: 5, pageSize: 10)
+        let context = StateSourceContext(block: node.pinnedBlock(), concurrency: 2) { _ in }
+        var pages = Self.source(node, options: options).accountPages(context).makeAsyncIterator()
+        #expect(try await pages.next()?.count == 10)
+        try await Task.sleep(for: .milliseconds(300))
+        // Two batches filled the page; two more were started behind them.
+        #expect(node.server.requestCount(for: "eth_getProof") <= (10 / 5 + 2) * 5)
+        #expect(node.chain.head.count > 200)
+    }
+
+    /// A contract that writes a new slot in every block and clears the previous one ends with one of them (and its two
+    /// genesis slots): that is all the tracing keeps and all that is proven, for either trace format.
+    @Test(arguments: TraceMethod.allCases)
+    func slotsClearedForGoodAreForgotten(_ method: TraceMethod) async throws {
+        let node = try FakeTracingNode(chain: Self.longChain(blocks: 60, churn: true), configuration: .init(traceMethods: [method]))
+        let log = ProgressLog()
+        let (accounts, root) = try await Self.extract(Self.source(node), at: node.pinnedBlock(), log: log)
+        #expect(root == node.pinnedBlock().stateRoot)
+        let finalSlots = try #require(node.chain.blocks.last?.state).values.reduce(0) { $0 + $1.storage.count }
+        #expect(finalSlots == 3)
+        #expect(accounts.reduce(0) { $0 + $1.storage.count } == finalSlots)
+        #expect(log.all.last { $0.phase == "tracing blocks" }?.storageSlots == finalSlots, "only the live slot is kept")
+        #expect(log.all.last?.storageSlots == finalSlots, "only the live slot is proven")
+    }
+
     /// A long chain in which every block creates accounts and writes storage: blocks traced and accounts proven per
     /// second over loopback. Run with UNIVERSAL_BENCH=1; prints one line.
     @Test(.enabled(if: ProcessInfo.processInfo.environment["UNIVERSAL_BENCH"] != nil))

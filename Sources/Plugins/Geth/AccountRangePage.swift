@@ -40,12 +40,14 @@ struct AccountRangePage: Sendable {
         next = try Self.nextKey(result["next"])
     }
 
-    /// The hashed address of `next`: base64 as geth writes it, or `0x` hex as some geth-compatible nodes do.
+    /// The hashed address of `next`: base64 as geth writes it, or `0x` hex as some geth-compatible nodes do. One in
+    /// 4,096 base64 keys starts with `0x` too: only 64 hex digits after it are read as hex.
     private static func nextKey(_ json: JSONValue?) throws(AccountRangeError) -> UInt256? {
         guard let json, !json.isNull else { return nil }
         guard let text = json.stringValue else { throw .malformedAnswer("\"next\" is not a string") }
         if text.isEmpty || text == "0x" { return nil }
-        let bytes = text.hasPrefix("0x") ? try? [UInt8](hex: text) : Data(base64Encoded: text).map { [UInt8]($0) }
+        let hex = text.hasPrefix("0x") && text.utf8.count == 66 ? try? [UInt8](hex: text) : nil
+        let bytes = hex ?? Data(base64Encoded: text).map { [UInt8]($0) }
         guard let bytes, bytes.count == 32, let key = UInt256(bigEndian: bytes) else {
             throw .malformedAnswer("\"next\" is not a 32-byte key: \(text)")
         }

@@ -55,13 +55,20 @@ final class HTTPTransport: Sendable {
 
     /// POSTs `body` (GETs when it is `nil`) and reads the answer; fails at the deadline, at the bound, or at the
     /// caller's cancellation.
+    ///
+    /// The deadline is waited for in steps of at most a second: a cancelled `Task.sleep` stays scheduled until its own
+    /// deadline, so one sleep of the whole timeout per exchange would hold memory for every exchange of the last
+    /// `timeout` (≈650 bytes each: tens of MiB at thousands of calls a second).
     func exchange(_ body: [UInt8]?, maxAnswerBytes: Int) async -> Outcome {
         let timeout = timeout
         do {
             let answer = try await withThrowingTaskGroup(of: Answer.self) { group in
                 group.addTask { try await self.transfer(body, maxAnswerBytes: maxAnswerBytes) }
                 group.addTask {
-                    try await Task.sleep(for: timeout)
+                    let deadline = ContinuousClock.now + timeout
+                    while ContinuousClock.now < deadline {
+                        try await Task.sleep(until: min(deadline, .now + .seconds(1)), clock: .continuous)
+                    }
                     throw HTTPClientError.deadlineExceeded
                 }
                 defer { group.cancelAll() }

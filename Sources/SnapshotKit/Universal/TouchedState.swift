@@ -1,5 +1,6 @@
 /// The addresses and storage slots that may differ from genesis: every one a trace, a block or the genesis alloc
-/// names. Listing too many costs a proof each; listing too few fails the storage or state root check.
+/// names, less the slots a later trace shows cleared. Listing too many costs a proof each; listing too few fails the
+/// storage or state root check.
 struct TouchedState: Sendable, Equatable {
     /// Address → its 32-byte slots.
     private(set) var slots: [Address: Set<[UInt8]>] = [:]
@@ -15,11 +16,19 @@ struct TouchedState: Sendable, Equatable {
         if slots[address, default: []].insert(slot).inserted { slotCount += 1 }
     }
 
-    mutating func formUnion(_ other: TouchedState) {
-        for (address, otherSlots) in other.slots {
-            let before = slots[address]?.count ?? 0
-            slots[address, default: []].formUnion(otherSlots)
-            slotCount += slots[address]!.count - before
+    /// Forgets `slot` of `address` (a trace showed it cleared); the address stays.
+    mutating func remove(_ address: Address, slot: [UInt8]) {
+        if slots[address]?.remove(slot) != nil { slotCount -= 1 }
+    }
+
+    /// Applies a block's changes in their order: cleared slots are forgotten, the rest inserted.
+    mutating func apply(_ block: BlockChanges) {
+        for change in block.changes {
+            switch change {
+            case .account(let address): insert(address)
+            case .written(let address, let slot): insert(address, slot: slot)
+            case .cleared(let address, let slot): insert(address); remove(address, slot: slot)
+            }
         }
     }
 }

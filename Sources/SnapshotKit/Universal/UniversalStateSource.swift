@@ -14,8 +14,10 @@
 /// and `storageSlots` = what is known to be touched so far), then `reading proofs` (`accounts` checked, slots read,
 /// `fraction` = accounts checked / accounts to check).
 ///
-/// Cost grows with the chain's history (every block is traced) and memory with the number of accounts ever touched:
-/// it suits devnets, and works with every client.
+/// Cost grows with the chain's history (every block is traced); memory does not. Blocks are traced and proofs read
+/// a bounded window ahead of the block or page in hand (`OrderedPrefetch`), traces are applied in block order so a
+/// slot cleared for good is forgotten, and pages are proven only as the consumer asks for them: what stays is one
+/// entry per account ever touched and per slot that may still hold a value. It works with every client.
 public final class UniversalStateSource: StateSource {
     /// Knobs for the calls the source makes.
     public struct Options: Sendable {
@@ -90,7 +92,7 @@ public final class UniversalStateSource: StateSource {
         for method in options.traceMethods {
             do {
                 let result = try await rpc.call(method.methodName, params: method.params(block: 1))
-                _ = try method.touched(by: result, block: 1)
+                _ = try method.changes(in: result, block: 1)
                 detectedMethod.withLock { $0 = method }
                 return method
             } catch let error as JSONRPCError {
@@ -103,23 +105,21 @@ public final class UniversalStateSource: StateSource {
         throw UniversalSourceError.noTracingAPI(answers: answers, remedy: options.tracingRequirement.remedy)
     }
 
+    /// Pages in ascending keccak(address) order, made as they are asked for: the first request traces the chain,
+    /// each later one proves just enough accounts to fill a page, with at most `context.concurrency` proof batches
+    /// started ahead of the one being assembled. A consumer that stops asking stops the reading.
     public func accountPages(_ context: StateSourceContext) -> AsyncThrowingStream<[Account], any Error> {
-        AsyncThrowingStream { continuation in
-            let task = Task {
-                do {
-                    try await self.extract(context) { continuation.yield($0) }
-                    continuation.finish()
-                } catch {
-                    continuation.finish(throwing: error)
-                }
-            }
-            continuation.onTermination = { _ in task.cancel() }
-        }
+        let reader = UniversalPageReader(source: self, context: context)
+        return AsyncThrowingStream { try await reader.nextPage() }
     }
 
-    // MARK: - Extraction
+    // MARK: - Tracing
 
-    private func extract(_ context: StateSourceContext, emit: ([Account]) -> Void) async throws {
+    /// Every address and slot that may differ from genesis at the pinned block: the genesis alloc, the active system
+    /// contracts, and what blocks 1...N changed, applied in block order (so a slot cleared for good is forgotten).
+    /// Blocks are traced `context.concurrency` at a time, and no block is traced more than that many blocks ahead of
+    /// the oldest one not yet applied.
+    func touchedState(_ context: StateSourceContext) async throws -> TouchedState {
         var touched = TouchedState()
         for account in genesis.alloc {
             touched.insert(account.address)
@@ -127,12 +127,20 @@ public final class UniversalStateSource: StateSource {
         }
         let systemContracts = try await activeSystemContracts(at: context.block.number)
         for contract in systemContracts { touched.insert(contract.address) }
-        if context.block.number > 0 {
-            let method = try await traceMethod()
-            touched = try await traceBlocks(through: context.block.number, method: method,
-                                            systemContracts: systemContracts, context: context, known: touched)
+        let last = context.block.number
+        guard last > 0 else { return touched }
+        let method = try await traceMethod()
+        let blocks = OrderedPrefetch((1...last).makeIterator(), window: context.concurrency) { [rpc] number in
+            try await Self.changes(inBlock: number, method: method, systemContracts: systemContracts, rpc: rpc)
         }
-        try await readProofs(of: touched, context: context, emit: emit)
+        var traced = 0
+        while let changes = try await blocks.next() {
+            touched.apply(changes)
+            traced += 1
+            context.progress(StateProgress(accounts: touched.accountCount, storageSlots: touched.slotCount,
+                                           fraction: Double(traced) / Double(last), phase: "tracing blocks", phaseUnits: traced))
+        }
+        return touched
     }
 
     /// The system contracts that have code at block `number`; the others' calls write nothing.
@@ -148,25 +156,10 @@ public final class UniversalStateSource: StateSource {
         return active
     }
 
-    /// `known` and what blocks 1...`last` changed, traced `context.concurrency` blocks at a time.
-    private func traceBlocks(through last: UInt64, method: TraceMethod, systemContracts: [SystemContract],
-                             context: StateSourceContext, known: TouchedState) async throws -> TouchedState {
-        var touched = known
-        var traced = 0
-        try await forEachConcurrently(Array(1...last), limit: context.concurrency, operation: { [rpc] number in
-            try await Self.touched(inBlock: number, method: method, systemContracts: systemContracts, rpc: rpc)
-        }, consume: { _, blockTouched in
-            touched.formUnion(blockTouched)
-            traced += 1
-            context.progress(StateProgress(accounts: touched.accountCount, storageSlots: touched.slotCount,
-                                           fraction: Double(traced) / Double(last), phase: "tracing blocks", phaseUnits: traced))
-        })
-        return touched
-    }
-
-    /// Everything block `number` may have changed: its traces, fee recipient, withdrawal recipients and system writes.
-    private static func touched(inBlock number: UInt64, method: TraceMethod, systemContracts: [SystemContract],
-                                rpc: JSONRPCClient) async throws -> TouchedState {
+    /// Everything block `number` may have changed, in order: its traces, then its fee recipient, withdrawal
+    /// recipients and system writes.
+    private static func changes(inBlock number: UInt64, method: TraceMethod, systemContracts: [SystemContract],
+                                rpc: JSONRPCClient) async throws -> BlockChanges {
         let answers = try await rpc.batch([
             (method: method.methodName, params: method.params(block: number)),
             (method: "eth_getBlockByNumber", params: [.string(BlockTag.hex(number)), .bool(false)]),
@@ -176,49 +169,28 @@ public final class UniversalStateSource: StateSource {
         case .success(let value): trace = value
         case .failure(let error): throw UniversalSourceError.traceFailed(block: number, method: method.methodName, error: error)
         }
-        var touched = try method.touched(by: trace, block: number)
+        var changes = try method.changes(in: trace, block: number)
         let effects = try BlockEffects(json: try answers[1].get(), number: number)
-        touched.insert(effects.feeRecipient)
-        for recipient in effects.withdrawalRecipients { touched.insert(recipient) }
+        changes.touch(effects.feeRecipient)
+        for recipient in effects.withdrawalRecipients { changes.touch(recipient) }
         for contract in systemContracts {
             for slot in contract.slotsWritten(block: number, timestamp: effects.timestamp) {
-                touched.insert(contract.address, slot: slot.bigEndianBytes)
+                changes.write(contract.address, slot: slot.bigEndianBytes)
             }
         }
-        return touched
+        return changes
     }
 
-    /// Proves every touched account at the pinned block and emits the existing ones in pages, in hashed order.
-    private func readProofs(of touched: TouchedState, context: StateSourceContext, emit: ([Account]) -> Void) async throws {
-        let plan = ProofPlan(touched: touched, slotsPerCall: options.slotsPerProofCall,
-                             callsPerBatch: options.proofCallsPerBatch, slotsPerBatch: options.slotsPerProofBatch)
-        let block = context.block
-        let pageSize = options.pageSize
-        var assembler = AccountAssembler()
-        var arrived: [Int: [ProvenCall]] = [:]
-        var nextBatch = 0
-        var page: [Account] = []
-        page.reserveCapacity(pageSize)
+    // MARK: - Proofs
 
-        try await forEachConcurrently(plan.batches, limit: context.concurrency, operation: { [rpc] calls in
-            try await ProvenCall.prove(calls, at: block, rpc: rpc)
-        }, consume: { index, proven in
-            arrived[index] = proven
-            while let batch = arrived.removeValue(forKey: nextBatch) {
-                nextBatch += 1
-                for call in batch {
-                    guard let account = try assembler.add(call) else { continue }
-                    page.append(account)
-                    if page.count == pageSize {
-                        emit(page)
-                        page.removeAll(keepingCapacity: true)
-                    }
-                }
-                let fraction = plan.addresses.isEmpty ? 1 : Double(assembler.accountsChecked) / Double(plan.addresses.count)
-                context.progress(StateProgress(accounts: assembler.accountsChecked, storageSlots: assembler.slotsRead,
-                                               fraction: fraction, phase: "reading proofs"))
-            }
-        })
-        if !page.isEmpty { emit(page) }
+    /// The proof plan of everything `touched` names, with the source's call sizes.
+    func proofPlan(_ touched: TouchedState) -> ProofPlan {
+        ProofPlan(touched: touched, slotsPerCall: options.slotsPerProofCall, callsPerBatch: options.proofCallsPerBatch,
+                  slotsPerBatch: options.slotsPerProofBatch)
+    }
+
+    /// Proves one batch of calls at `block`.
+    func prove(_ calls: [ProofPlan.Call], at block: PinnedBlock) async throws -> [ProvenCall] {
+        try await ProvenCall.prove(calls, at: block, rpc: rpc)
     }
 }

@@ -86,4 +86,54 @@ struct OrderedWorkWindowTests {
         }
         #expect(results == [0, 1, 2, 3])
     }
+
+    /// Asynchronous items — requests to a node — come back in order however they finish, and only the window runs
+    /// ahead of a consumer that stops asking.
+    @Test func asyncItemsComeBackInOrderAndWaitForTheConsumer() async throws {
+        let started = LockedState(0)
+        var next = 0
+        let window = OrderedWorkWindow<Int>(width: 4) {
+            guard next < 1_000 else { return nil }
+            let index = next
+            next += 1
+            return {
+                started.withLock { $0 += 1 }
+                // Every tenth item is slow, so the ones after it finish first and wait for their turn.
+                if index % 10 == 0 { try await Task.sleep(for: .milliseconds(5)) }
+                return index
+            }
+        }
+        for expected in 0..<30 { #expect(try await window.next() == expected) }
+        try await Task.sleep(for: .milliseconds(100))
+        #expect(started.withLock { $0 } <= 30 + 4, "started ahead of the consumer")
+    }
+
+    /// The first error in item order is rethrown; the items still running are cancelled, and nothing is handed back
+    /// after it.
+    @Test func anErrorCancelsTheRest() async throws {
+        let cancelled = LockedState(0)
+        var next = 0
+        let window = OrderedWorkWindow<Int>(width: 4) {
+            guard next < 10 else { return nil }
+            let index = next
+            next += 1
+            return {
+                if index == 1 { throw ItemFailed(index: 1) }
+                if index == 0 { return index }
+                do {
+                    try await Task.sleep(for: .seconds(60))
+                } catch {
+                    cancelled.withLock { $0 += 1 }
+                    throw error
+                }
+                return index
+            }
+        }
+        #expect(try await window.next() == 0)
+        await #expect(throws: ItemFailed(index: 1)) { _ = try await window.next() }
+        #expect(try await window.next() == nil)
+        // Items 2, 3 and 4 were started (the window refilled once after item 0): each sees its cancellation.
+        for _ in 0..<3_000 where cancelled.withLock({ $0 }) < 3 { try await Task.sleep(for: .milliseconds(10)) }
+        #expect(cancelled.withLock { $0 } == 3)
+    }
 }

@@ -2,18 +2,19 @@ import Foundation
 
 /// Work items made one after another, run on up to `width` tasks at once, and their results handed back in the order
 /// the items were made: a sequential reader and a sequential consumer with the parsing or hashing between them spread
-/// over the cores.
+/// over the cores, or the requests to a node kept a few at a time in flight.
 ///
 /// Pull-based: items are made and started only as results are taken, so at most `width` items (with their results)
 /// exist at once, however long the input — fewer when items are heavy: no new item is made while the ones in flight
 /// weigh `maximumWeight` or more (bytes, say), so a few huge items run one at a time. An error from an item is thrown when its turn comes, after every result
-/// made before it; an error from `makeItem` is thrown once the items made before it were handed back.
+/// made before it, the items still running are cancelled, and nothing is handed back after it; an error from
+/// `makeItem` is thrown once the items made before it were handed back.
 ///
 /// `next()` must not be called again before the previous call returned — the contract of an async iterator, and how
 /// an `AsyncThrowingStream(unfolding:)` calls its closure. The state it guards is touched only there.
 public final class OrderedWorkWindow<Output: Sendable>: @unchecked Sendable {
     /// One unit of work, run on a task of its own.
-    public typealias Item = @Sendable () throws -> Output
+    public typealias Item = @Sendable () async throws -> Output
 
     private let width: Int
     private let maximumWeight: Int
@@ -53,7 +54,7 @@ public final class OrderedWorkWindow<Output: Sendable>: @unchecked Sendable {
                     isExhausted = true
                     break
                 }
-                running.append((Task.detached { try item() }, weight))
+                running.append((Task.detached { try await item() }, weight))
                 weightInFlight += weight
             } catch {
                 isExhausted = true
@@ -69,6 +70,14 @@ public final class OrderedWorkWindow<Output: Sendable>: @unchecked Sendable {
         }
         let (task, weight) = running.removeFirst()
         weightInFlight -= weight
-        return try await withTaskCancellationHandler { try await task.value } onCancel: { task.cancel() }
+        do {
+            return try await withTaskCancellationHandler { try await task.value } onCancel: { task.cancel() }
+        } catch {
+            isExhausted = true
+            pendingError = nil
+            for item in running { item.task.cancel() }
+            running.removeAll()
+            throw error
+        }
     }
 }

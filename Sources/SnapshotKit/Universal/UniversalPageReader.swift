@@ -1,13 +1,13 @@
 /// Hands out the accounts of a `UniversalStateSource` a page at a time: the first request traces the chain into the
 /// touched set and plans the proofs; every request then proves batches in plan order until a page is full.
 ///
-/// At most `context.concurrency` proof batches are started and not yet assembled (`OrderedPrefetch`), and a batch
+/// At most `context.concurrency` proof batches are started and not yet assembled (`OrderedWorkWindow`), and a batch
 /// is started only when one is taken: memory holds the touched set, that window and one page, however long the chain
 /// or large the state, and a slow consumer slows the proving.
 actor UniversalPageReader {
     private let source: UniversalStateSource
     private let context: StateSourceContext
-    private var proofs: OrderedPrefetch<[ProofPlan.Call], [ProvenCall]>?
+    private var proofs: OrderedWorkWindow<[ProvenCall]>?
     private var accountsToCheck = 0
     private var assembler = AccountAssembler()
     /// Accounts assembled and not yet handed out (a batch may fill more than a page).
@@ -22,7 +22,7 @@ actor UniversalPageReader {
     /// The next page of existing accounts in ascending keccak(address) order; `nil` when all were handed out.
     func nextPage() async throws -> [Account]? {
         let pageSize = source.options.pageSize
-        let proofs: OrderedPrefetch<[ProofPlan.Call], [ProvenCall]>
+        let proofs: OrderedWorkWindow<[ProvenCall]>
         if let started = self.proofs { proofs = started } else { proofs = try await start() }
         while !exhausted && ready.count < pageSize {
             guard let batch = try await proofs.next() else {
@@ -43,12 +43,14 @@ actor UniversalPageReader {
     }
 
     /// Traces the chain and starts proving.
-    private func start() async throws -> OrderedPrefetch<[ProofPlan.Call], [ProvenCall]> {
+    private func start() async throws -> OrderedWorkWindow<[ProvenCall]> {
         let plan = source.proofPlan(try await source.touchedState(context))
         accountsToCheck = plan.accountCount
         let (source, block) = (source, context.block)
-        let proofs = OrderedPrefetch(plan.batches, window: context.concurrency) { calls in
-            try await source.prove(calls, at: block)
+        var batches = plan.batches
+        let proofs = OrderedWorkWindow<[ProvenCall]>(width: context.concurrency) {
+            guard let calls = batches.next() else { return nil }
+            return { try await source.prove(calls, at: block) }
         }
         self.proofs = proofs
         return proofs

@@ -15,7 +15,7 @@
 /// `fraction` = accounts checked / accounts to check).
 ///
 /// Cost grows with the chain's history (every block is traced); memory does not. Blocks are traced and proofs read
-/// a bounded window ahead of the block or page in hand (`OrderedPrefetch`), traces are applied in block order so a
+/// a bounded window ahead of the block or page in hand (`OrderedWorkWindow`), traces are applied in block order so a
 /// slot cleared for good is forgotten, and pages are proven only as the consumer asks for them: what stays is one
 /// entry per account ever touched and per slot that may still hold a value. It works with every client.
 public final class UniversalStateSource: StateSource {
@@ -130,8 +130,10 @@ public final class UniversalStateSource: StateSource {
         let last = context.block.number
         guard last > 0 else { return touched }
         let method = try await traceMethod()
-        let blocks = OrderedPrefetch((1...last).makeIterator(), window: context.concurrency) { [rpc] number in
-            try await Self.changes(inBlock: number, method: method, systemContracts: systemContracts, rpc: rpc)
+        var numbers = (1...last).makeIterator()
+        let blocks = OrderedWorkWindow<BlockChanges>(width: context.concurrency) { [rpc] in
+            guard let number = numbers.next() else { return nil }
+            return { try await Self.changes(inBlock: number, method: method, systemContracts: systemContracts, rpc: rpc) }
         }
         var traced = 0
         while let changes = try await blocks.next() {

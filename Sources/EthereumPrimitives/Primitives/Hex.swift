@@ -31,12 +31,10 @@ public enum Hex {
         guard digits.count % 2 == 0 else { return nil }
         var invalid: UInt8 = 0
         let bytes = [UInt8](unsafeUninitializedCapacity: digits.count / 2) { buffer, count in
-            nibbleValues.withUnsafeBufferPointer { table in
-                for position in 0..<buffer.count {
-                    let high = table[Int(digits[2 &* position])], low = table[Int(digits[2 &* position &+ 1])]
-                    invalid |= (high | low) & 0xf0
-                    buffer[position] = high << 4 | (low & 0x0f)
-                }
+            for position in 0..<buffer.count {
+                let high = value(digits[2 &* position]), low = value(digits[2 &* position &+ 1])
+                invalid |= (high | low) & 0xf0
+                buffer[position] = high << 4 | (low & 0x0f)
             }
             count = buffer.count
         }
@@ -97,18 +95,17 @@ public enum Hex {
     /// The value of one hex digit (either case), `nil` for any other byte.
     @inline(__always)
     public static func nibble(_ char: UInt8) -> UInt8? {
-        let value = nibbleValues[Int(char)]
-        return value < 0x10 ? value : nil
+        let result = value(char)
+        return result < 0x10 ? result : nil
     }
 
-    /// The value of every byte as a hex digit, 0xff for bytes that are not one.
-    private static let nibbleValues: [UInt8] = (0...255).map { byte in
-        switch byte {
-        case 0x30...0x39: UInt8(byte - 0x30)
-        case 0x61...0x66: UInt8(byte - 0x61 + 10)
-        case 0x41...0x46: UInt8(byte - 0x41 + 10)
-        default: 0xff
-        }
+    /// The value of one hex digit (either case), 0xff for any other byte: branch-light, no table.
+    @inline(__always)
+    static func value(_ char: UInt8) -> UInt8 {
+        let digit = char &- 0x30
+        if digit < 10 { return digit }
+        let letter = (char | 0x20) &- 0x61
+        return letter < 6 ? letter &+ 10 : 0xff
     }
 
     static func abbreviate(_ text: String) -> String {

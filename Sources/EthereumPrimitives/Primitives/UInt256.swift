@@ -215,22 +215,27 @@ extension UInt256: CustomStringConvertible, ExpressibleByIntegerLiteral {
     /// Parses hex digits given as bytes (no prefix), any number of them; leading zeros are skipped. `nil` for a
     /// non-hex character or a value of 2^256 or more; zero when there are no digits.
     public static func hexDigits(_ digits: UnsafeBufferPointer<UInt8>) -> UInt256? {
+        var start = 0
+        while start < digits.count, digits[start] == UInt8(ascii: "0") { start += 1 }
+        guard digits.count - start <= 64 else { return nil }
+        // Sixteen digits a limb, from the least significant end.
         var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-        var position = 0
-        for char in digits.reversed() {
-            guard let nibble = Hex.nibble(char) else { return nil }
-            if position >= 64 {
-                guard nibble == 0 else { return nil }
-                continue
+        var end = digits.count
+        for limb in 0..<4 where end > start {
+            let from = Swift.max(start, end - 16)
+            var word: UInt64 = 0
+            for index in from..<end {
+                let value = Hex.value(digits[index])
+                guard value < 0x10 else { return nil }
+                word = word << 4 | UInt64(value)
             }
-            let word = UInt64(nibble) << UInt64(4 * (position % 16))
-            switch position / 16 {
-            case 0: words.3 |= word
-            case 1: words.2 |= word
-            case 2: words.1 |= word
-            default: words.0 |= word
+            switch limb {
+            case 0: words.3 = word
+            case 1: words.2 = word
+            case 2: words.1 = word
+            default: words.0 = word
             }
-            position += 1
+            end = from
         }
         return UInt256(limbs: words)
     }

@@ -1,11 +1,14 @@
 import Foundation
 
 /// Reads a geth-style genesis file in constant memory: the config and block fields when opened, then the alloc
-/// accounts one at a time, in file order, with `forEachAccount`.
+/// accounts in file order, one at a time with `forEachAccount` or in pages decoded on all cores with
+/// `forEachAccountPage`.
 ///
 /// The top-level members may come in any order (`alloc` before `config` too): opening passes over the alloc without
-/// reading it, and `forEachAccount` returns to it. Memory is bounded by the largest single value — one alloc account
-/// with its storage, or one top-level field — which may be at most `maximumValueBytes` long. Accounts in the plain
+/// reading it, and the alloc is read again from its offset. Memory is bounded by chunks of about 4 MiB of members
+/// (`AllocChunkReader`) — two batches of them for `forEachAccountPage`, at most 32 MiB a batch beyond one chunk — and
+/// by the largest single value — one alloc account with its storage, or one top-level field — which may be at most
+/// `maximumValueBytes` long. Accounts in the plain
 /// form a genesis writer emits are decoded straight from the bytes (`GenesisAlloc.plainAccount`), any other with
 /// `GenesisAlloc.account(key:json:)`, so they are exactly what `GenesisFile(json:)` reads; duplicate addresses are not
 /// detected here (`GenesisSummary` detects them while it sorts for the state root).

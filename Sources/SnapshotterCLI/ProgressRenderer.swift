@@ -5,8 +5,8 @@ import SnapshotKit
 /// in place (`\r`) a few times a second, elsewhere (a log, a pipe) a plain line every few seconds.
 ///
 /// Reports may come from any task; the renderer throttles them, so a source may report as often as it likes. Its
-/// mutable state is touched only under `lock`.
-public final class ProgressRenderer: @unchecked Sendable {
+/// mutable state is kept in a `LockedState`.
+public final class ProgressRenderer: Sendable {
     /// How lines are written.
     public enum Style: Sendable {
         /// One line, rewritten in place.
@@ -20,8 +20,7 @@ public final class ProgressRenderer: @unchecked Sendable {
     public let interval: Double
     private let now: @Sendable () -> Double
     private let write: @Sendable (String) -> Void
-    private let lock = NSLock()
-    private var renderState: RenderState
+    private let renderState: LockedState<RenderState>
 
     private struct RenderState {
         var start: Double
@@ -39,7 +38,7 @@ public final class ProgressRenderer: @unchecked Sendable {
         self.interval = interval ?? (style == .terminal ? 0.25 : 5)
         self.now = now
         self.write = write
-        renderState = RenderState(start: now())
+        renderState = LockedState(RenderState(start: now()))
     }
 
     /// Takes a report; writes a line when the last one is at least `interval` old. A report of a new phase first
@@ -82,7 +81,7 @@ public final class ProgressRenderer: @unchecked Sendable {
 
     /// Runs `body` with exclusive access to the render state.
     private func withState(_ body: (inout RenderState) -> Void) {
-        lock.withLock { body(&renderState) }
+        renderState.withLock { body(&$0) }
     }
 
     private func emit(_ progress: StateProgress, at time: Double, final: Bool, _ state: inout RenderState) {

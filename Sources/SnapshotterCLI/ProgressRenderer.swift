@@ -71,9 +71,19 @@ public final class ProgressRenderer: Sendable {
     /// Writes the latest report as a final line, if there was any, and ends the open line; the next reports start
     /// a new phase.
     public func finish() {
+        finish(onlyIfShown: false)
+    }
+
+    /// Like `finish()`, but writes the final line only when a line of this phase was written already: work quicker
+    /// than one interval leaves no trace.
+    public func finishIfShown() {
+        finish(onlyIfShown: true)
+    }
+
+    private func finish(onlyIfShown: Bool) {
         let time = now()
         withState { state in
-            if let latest = state.latest { emit(latest, at: time, final: true, &state) }
+            if let latest = state.latest, !onlyIfShown || state.lastWrite != nil { emit(latest, at: time, final: true, &state) }
             if state.lineOpen { write("\n") }
             state = RenderState(start: time)
         }

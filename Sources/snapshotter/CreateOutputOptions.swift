@@ -29,11 +29,7 @@ struct CreateOutputOptions: ParsableArguments {
     }
 
     /// The progress renderer on stderr, `nil` with `--quiet`.
-    func progress() -> ProgressRenderer? {
-        quiet ? nil : ProgressRenderer(style: isatty(STDERR_FILENO) == 1 ? .terminal : .log) { text in
-            FileHandle.standardError.write(Data(text.utf8))
-        }
-    }
+    func progress() -> ProgressRenderer? { standardErrorProgress(quiet: quiet) }
 
     /// The workspace for the snapshot (removed if the run fails or is interrupted).
     func workspace(prefix: String, block: PinnedBlock, createdAt: Date) throws -> SnapshotWorkspace {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SnapshotKit
+import SnapshotterCLI
 
 /// `snapshotter inspect-genesis FILE`: what a geth-style genesis holds and which block it defines.
 struct InspectGenesisCommand: ParsableCommand {
@@ -21,8 +22,14 @@ struct InspectGenesisCommand: ParsableCommand {
     @Flag(name: .long, help: "Print one JSON object instead of text.")
     var json = false
 
+    @Flag(help: "No progress on stderr (shown when reading the alloc takes more than a moment).")
+    var quiet = false
+
     func run() throws {
-        let genesis = try reportingErrors { try GenesisSummary(contentsOf: URL(fileURLWithPath: file)) }
+        let progress = standardErrorProgress(quiet: quiet)
+        let report: StateProgressHandler? = progress.map { renderer in { @Sendable in renderer.report($0) } }
+        let genesis = try reportingErrors { try GenesisSummary(contentsOf: URL(fileURLWithPath: file), progress: report) }
+        progress?.finishIfShown()
         let summary = Summary(genesis)
         print(json ? JSONWriter.string(summary.json, indent: 2) : ExternalText.printable(summary.text))
     }

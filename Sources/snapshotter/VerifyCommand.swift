@@ -19,7 +19,8 @@ struct VerifyCommand: AsyncParsableCommand {
             The alloc is streamed, the offline checks' reading handed on: memory does not grow with the state, even \
             with --accounts all. \
             Every read is at block 0: a node that keeps only its recent blocks' state must be checked soon after \
-            ./up.sh. Progress of long runs goes to stderr (unless --quiet).
+            ./up.sh. Progress of long runs (reading a large el/genesis.json, the node's proofs) goes to stderr \
+            (unless --quiet).
 
             Exits 0 when every check holds, 3 when any fails (each failure is listed), 2 when the folder cannot be \
             verified at all (not a folder, no usable metadata.json) or the node cannot be reached or refuses a call.
@@ -58,11 +59,16 @@ struct VerifyCommand: AsyncParsableCommand {
 
     func run() async throws {
         let snapshot = URL(fileURLWithPath: folder)
-        let offline = try reportingErrors { try SnapshotVerifier(folder: snapshot).runKeepingExecutionGenesis() }
+        let progress = standardErrorProgress(quiet: quiet)
+        let offline = try reportingErrors {
+            try SnapshotVerifier(folder: snapshot, progress: progress.map { renderer in { @Sendable in renderer.report($0) } })
+                .runKeepingExecutionGenesis()
+        }
+        progress?.finishIfShown()
         var report = offline.report
         if let rpcURL, let endpoint = URL(string: rpcURL) {
             report.checks += try await reportingErrors {
-                try await checkNode(at: endpoint, snapshot: snapshot, genesis: offline.executionGenesis)
+                try await checkNode(at: endpoint, snapshot: snapshot, genesis: offline.executionGenesis, progress: progress)
             }
         }
         if json {
@@ -81,17 +87,13 @@ struct VerifyCommand: AsyncParsableCommand {
     /// The node's checks, given what the offline checks found `el/genesis.json` to hold, with progress on stderr when
     /// they take long enough for a progress line.
     private func checkNode(
-        at endpoint: URL, snapshot: URL, genesis: Result<GenesisSummary, SnapshotVerificationError>
+        at endpoint: URL, snapshot: URL, genesis: Result<GenesisSummary, SnapshotVerificationError>, progress: ProgressRenderer?
     ) async throws -> [VerificationCheck] {
         let verifier = NodeVerifier(folder: snapshot, rpc: JSONRPCClient(endpoint: endpoint), sample: accounts ?? .standard)
-        let progress = quiet ? nil : ProgressRenderer(style: isatty(STDERR_FILENO) == 1 ? .terminal : .log) { text in
-            FileHandle.standardError.write(Data(text.utf8))
-        }
-        let started = ContinuousClock.now
         let report: StateProgressHandler? = progress.map { renderer in { @Sendable state in renderer.report(state) } }
         let checks = try await verifier.run(genesis: genesis, progress: report)
         // The renderer writes its first line only after one interval: a quicker run leaves stderr empty.
-        if let progress, ContinuousClock.now - started >= .seconds(progress.interval) { progress.finish() }
+        progress?.finishIfShown()
         return checks
     }
 }

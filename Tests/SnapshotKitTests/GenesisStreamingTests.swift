@@ -163,7 +163,19 @@ import Testing
             let url = FileManager.default.temporaryDirectory.appendingPathComponent("genesis-\(UUID().uuidString).json")
             defer { try? FileManager.default.removeItem(at: url) }
             try GenesisFile(parameters: parameters, alloc: order).write(to: url)
-            #expect(try Summary(contentsOf: url, temporaryFolder: FileManager.default.temporaryDirectory, memoryBudget: 4096) == expected)
+            let reports = LockedState<[StateProgress]>([])
+            let summary = try Summary(contentsOf: url, temporaryFolder: FileManager.default.temporaryDirectory, memoryBudget: 4096) { report in
+                reports.withLock { $0.append(report) }
+            }
+            #expect(summary == expected)
+            // A report a page (of at most 512 accounts): counts and the position in the file only grow, up to the
+            // last account. An alloc that turns out unsorted is read twice: the last pass starts at its first page.
+            let seen = reports.withLock { $0 }
+            let lastPass = Array(seen[(seen.lastIndex { $0.accounts <= 512 } ?? 0)...])
+            #expect(lastPass.count >= 3_000 / 512)
+            #expect(zip(lastPass, lastPass.dropFirst()).allSatisfy { $0.accounts < $1.accounts && ($0.fraction ?? 0) < ($1.fraction ?? 0) })
+            #expect(lastPass.last?.accounts == 3_000 && lastPass.last?.storageSlots == 300 && (lastPass.last?.fraction ?? 0) > 0.99)
+            #expect(seen.allSatisfy { $0.phase == "reading the alloc" })
         }
     }
 }

@@ -70,4 +70,21 @@ import Testing
         renderer.note("writing metadata.json")
         #expect(harness.output.hasSuffix("\u{1B}[K\nwriting metadata.json\n"))
     }
+
+    /// `finishIfShown` ends a phase without a trace when no line of it was written yet, and like `finish` otherwise.
+    @Test func finishIfShownLeavesQuickWorkUnseen() {
+        let harness = Harness()
+        let renderer = ProgressRenderer(style: .log, now: { harness.now }, write: harness.write)
+        renderer.report(progress(10))
+        harness.advance(1)
+        renderer.report(progress(20))
+        renderer.finishIfShown()
+        #expect(harness.output.isEmpty)
+        harness.advance(1)
+        renderer.report(progress(30))
+        harness.advance(6)
+        renderer.report(progress(40))
+        renderer.finishIfShown()
+        #expect(harness.output.split(separator: "\n").map { $0.split(separator: " ")[1] } == ["40", "40"])
+    }
 }

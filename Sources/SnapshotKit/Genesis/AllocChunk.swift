@@ -1,3 +1,5 @@
+import Foundation
+
 /// Alloc members of a genesis file read in one go — each member's name and value as bytes — to be decoded on another
 /// core.
 struct AllocChunk: Sendable {
@@ -5,6 +7,8 @@ struct AllocChunk: Sendable {
     var bytes: [UInt8] = []
     /// Each member's name (with its quotes) and value in `bytes`, and their offsets in the file.
     var members: [(key: Range<Int>, keyOffset: Int, value: Range<Int>, valueOffset: Int)] = []
+    /// How far into the file the chunk ends, in 0...1, when the size is known.
+    var fraction: Double?
 }
 
 /// Reads a genesis file's alloc a chunk of members at a time, through a `JSONFileScanner`: a chunk ends after
@@ -18,12 +22,15 @@ final class AllocChunkReader {
 
     private let scanner: JSONFileScanner
     private let maximumValueBytes: Int
+    private let fileSize: Int
     private var isFinished = false
 
     /// Opens the file of `reader` at its alloc.
     init(reader: GenesisReader) throws {
         scanner = try GenesisReader.open(reader.url)
         maximumValueBytes = reader.maximumValueBytes
+        let attributes = try? FileManager.default.attributesOfItem(atPath: reader.url.path)
+        fileSize = (attributes?[.size] as? NSNumber)?.intValue ?? 0
         do {
             try scanner.seek(to: reader.allocOffset)
             guard try scanner.peek() == UInt8(ascii: "{") else {
@@ -52,6 +59,7 @@ final class AllocChunkReader {
             chunk.members.append((keyRange, keyOffset, valueStart..<chunk.bytes.count, valueOffset))
             isFinished = try scanner.separatorOrClose(UInt8(ascii: "}"))
         }
+        chunk.fraction = fileSize > 0 ? min(1, Double(scanner.offset) / Double(fileSize)) : nil
         return chunk
     }
 }

@@ -71,14 +71,22 @@ public final class GenesisReader {
         }
     }
 
+    /// Accounts of the alloc read together, and how far into the file they end.
+    public struct AccountPage: Sendable {
+        public var accounts: [Account]
+        /// In 0...1, when the file's size is known.
+        public var fraction: Double?
+    }
+
     /// Reads the alloc from the file again in pages of accounts, each page decoded and handed to `transform` on all
     /// cores (`OrderedBatchWork`), and the results to `body` in file order.
-    public func forEachAccountPage<Output>(transform: ([Account]) throws -> Output, _ body: (Output) throws -> Void) throws {
+    public func forEachAccountPage<Output>(transform: (AccountPage) throws -> Output, _ body: (Output) throws -> Void) throws {
         let chunks = try AllocChunkReader(reader: self)
         do {
             try OrderedBatchWork.run(
                 maximumWeight: AllocChunkReader.bytesInFlight, weight: { $0.bytes.count }, next: chunks.next,
-                transform: { try transform(try Self.accounts(in: $0)) }, consume: body)
+                transform: { chunk in try transform(AccountPage(accounts: try Self.accounts(in: chunk), fraction: chunk.fraction)) },
+                consume: body)
         } catch let failure as JSONFileScanner.Failure {
             throw Self.genesisError(failure, path: url.path)
         }

@@ -33,18 +33,21 @@ public struct GenesisSummary: Sendable, Equatable {
     /// Reads the genesis file at `url` with `GenesisReader`. The state root needs the accounts in keccak(address)
     /// order: an alloc in another order is sorted in `temporaryFolder` (about 130 bytes an account) beyond a 32 MiB
     /// buffer. Throws `GenesisError.duplicateAccount` when an address appears twice.
-    public init(contentsOf url: URL, temporaryFolder: URL = FileManager.default.temporaryDirectory) throws(GenesisError) {
-        try self.init(contentsOf: url, temporaryFolder: temporaryFolder, memoryBudget: 32 << 20)
+    /// `progress` hears the accounts read so far and how far into the file, after every page (phase `reading the
+    /// alloc`; again from the start when an alloc that looked sorted turns out not to be).
+    public init(contentsOf url: URL, temporaryFolder: URL = FileManager.default.temporaryDirectory,
+                progress: StateProgressHandler? = nil) throws(GenesisError) {
+        try self.init(contentsOf: url, temporaryFolder: temporaryFolder, memoryBudget: 32 << 20, progress: progress)
     }
 
     /// Reads with a sort buffer of `memoryBudget` bytes.
-    init(contentsOf url: URL, temporaryFolder: URL, memoryBudget: Int) throws(GenesisError) {
+    init(contentsOf url: URL, temporaryFolder: URL, memoryBudget: Int, progress: StateProgressHandler? = nil) throws(GenesisError) {
         let reader = try GenesisReader(contentsOf: url)
         do {
             do {
-                self = try Self.read(reader, sorting: false, temporaryFolder: temporaryFolder, memoryBudget: memoryBudget)
+                self = try Self.read(reader, sorting: false, temporaryFolder: temporaryFolder, memoryBudget: memoryBudget, progress: progress)
             } catch is AllocRootBuilder.OrderChanged {
-                self = try Self.read(reader, sorting: true, temporaryFolder: temporaryFolder, memoryBudget: memoryBudget)
+                self = try Self.read(reader, sorting: true, temporaryFolder: temporaryFolder, memoryBudget: memoryBudget, progress: progress)
             }
         } catch let error as GenesisError {
             throw error
@@ -56,15 +59,17 @@ public struct GenesisSummary: Sendable, Equatable {
     /// The genesis block header, as geth's `Genesis.ToBlock()` builds it.
     public func header() -> GenesisHeader { GenesisHeader(parameters: parameters, stateRoot: stateRoot) }
 
-    private static func read(_ reader: GenesisReader, sorting: Bool, temporaryFolder: URL, memoryBudget: Int) throws -> GenesisSummary {
+    private static func read(_ reader: GenesisReader, sorting: Bool, temporaryFolder: URL, memoryBudget: Int,
+                             progress: StateProgressHandler?) throws -> GenesisSummary {
         let root = AllocRootBuilder(sorting: sorting, memoryBudget: memoryBudget, temporaryFolder: temporaryFolder)
         var contracts = 0, storageSlots = 0
-        try reader.forEachAccountPage(transform: AccountEntries.init) { page in
+        try reader.forEachAccountPage(transform: { (AccountEntries($0.accounts), $0.fraction) }) { page, fraction in
             for index in page.addresses.indices {
                 try root.append(key: page.keys[index], leaf: page.leaves[index], of: page.addresses[index])
             }
             contracts += page.contracts
             storageSlots += page.storageSlots
+            progress?(StateProgress(accounts: root.count, storageSlots: storageSlots, fraction: fraction, phase: "reading the alloc"))
         }
         let stateRoot = try root.finish()
         return GenesisSummary(

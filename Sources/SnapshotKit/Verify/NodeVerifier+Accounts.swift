@@ -58,7 +58,7 @@ extension NodeVerifier {
             var picker = AccountSample.Picker(sample, accounts: accounts)
             var batch: [AccountSample.Pick] = []
             // Pages are decoded on all cores; the picker sees the accounts in file order.
-            try GenesisReader(contentsOf: url).forEachAccountPage(transform: { $0 }) { page in
+            try GenesisReader(contentsOf: url).forEachAccountPage(transform: \.accounts) { page in
                 for account in page {
                     guard let pick = picker.offer(account) else { continue }
                     batch.append(pick)

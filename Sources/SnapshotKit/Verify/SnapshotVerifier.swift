@@ -14,16 +14,20 @@ public struct SnapshotVerifier: Sendable {
     public let executionGenesis: GenesisSummary?
     /// Digests of files the caller hashed as it wrote them (path → lowercase hex SHA-256); the others are read.
     public let knownDigests: [String: String]
+    /// Hears how far the reading of `el/genesis.json` is (`GenesisSummary.init(contentsOf:temporaryFolder:progress:)`).
+    public let progress: StateProgressHandler?
 
     /// The bound of `metadata.json` (a digest line per file: a few KiB in practice).
     static let metadataLimit = 64 << 20
     /// The bound of `cl/genesis.ssz` (a mainnet-preset state with a million validators is about 200 MiB).
     static let genesisStateLimit = 1 << 30
 
-    public init(folder: URL, executionGenesis: GenesisSummary? = nil, knownDigests: [String: String] = [:]) {
+    public init(folder: URL, executionGenesis: GenesisSummary? = nil, knownDigests: [String: String] = [:],
+                progress: StateProgressHandler? = nil) {
         self.folder = folder.standardizedFileURL.resolvingSymlinksInPath()
         self.executionGenesis = executionGenesis
         self.knownDigests = knownDigests
+        self.progress = progress
     }
 
     /// Runs every check. Throws only when the folder cannot be verified at all (no folder, no usable
@@ -77,7 +81,7 @@ public struct SnapshotVerifier: Sendable {
 
     /// What `el/genesis.json` holds, read in constant memory.
     func loadExecutionGenesis() throws(SnapshotVerificationError) -> GenesisSummary {
-        do { return try GenesisSummary(contentsOf: url("el/genesis.json")) } catch {
+        do { return try GenesisSummary(contentsOf: url("el/genesis.json"), progress: progress) } catch {
             throw .unreadable(path: "el/genesis.json", reason: error.description)
         }
     }

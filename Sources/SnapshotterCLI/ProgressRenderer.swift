@@ -59,6 +59,9 @@ public final class ProgressRenderer: Sendable {
         }
     }
 
+    /// `report(_:)` as a handler to give a state source, a verifier or a genesis reader.
+    public var handler: StateProgressHandler { { [self] in report($0) } }
+
     /// Writes a line of its own (e.g. the next step's title), closing an open progress line first.
     public func note(_ line: String) {
         withState { state in

@@ -27,8 +27,7 @@ struct InspectGenesisCommand: ParsableCommand {
 
     func run() throws {
         let progress = standardErrorProgress(quiet: quiet)
-        let report: StateProgressHandler? = progress.map { renderer in { @Sendable in renderer.report($0) } }
-        let genesis = try reportingErrors { try GenesisSummary(contentsOf: URL(fileURLWithPath: file), progress: report) }
+        let genesis = try reportingErrors { try GenesisSummary(contentsOf: URL(fileURLWithPath: file), progress: progress?.handler) }
         progress?.finishIfShown()
         let summary = Summary(genesis)
         print(json ? JSONWriter.string(summary.json, indent: 2) : ExternalText.printable(summary.text))

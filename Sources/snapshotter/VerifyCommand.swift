@@ -61,8 +61,7 @@ struct VerifyCommand: AsyncParsableCommand {
         let snapshot = URL(fileURLWithPath: folder)
         let progress = standardErrorProgress(quiet: quiet)
         let offline = try reportingErrors {
-            try SnapshotVerifier(folder: snapshot, progress: progress.map { renderer in { @Sendable in renderer.report($0) } })
-                .runKeepingExecutionGenesis()
+            try SnapshotVerifier(folder: snapshot, progress: progress?.handler).runKeepingExecutionGenesis()
         }
         progress?.finishIfShown()
         var report = offline.report
@@ -90,8 +89,7 @@ struct VerifyCommand: AsyncParsableCommand {
         at endpoint: URL, snapshot: URL, genesis: Result<GenesisSummary, SnapshotVerificationError>, progress: ProgressRenderer?
     ) async throws -> [VerificationCheck] {
         let verifier = NodeVerifier(folder: snapshot, rpc: JSONRPCClient(endpoint: endpoint), sample: accounts ?? .standard)
-        let report: StateProgressHandler? = progress.map { renderer in { @Sendable state in renderer.report(state) } }
-        let checks = try await verifier.run(genesis: genesis, progress: report)
+        let checks = try await verifier.run(genesis: genesis, progress: progress?.handler)
         // The renderer writes its first line only after one interval: a quicker run leaves stderr empty.
         progress?.finishIfShown()
         return checks

@@ -214,3 +214,11 @@ import Testing
 extension JSONValue {
     fileprivate func map<T>(_ body: (JSONValue) throws -> T) rethrows -> T { try body(self) }
 }
+
+extension AllocRootBuilder {
+    /// Adds one account, its entry computed here, as `GenesisSummary` adds the entries it computed on all cores.
+    fileprivate func append(_ account: Account) throws {
+        let entry = StateRoot.entry(of: account)
+        try append(key: entry.key, leaf: entry.leaf, of: account.address)
+    }
+}

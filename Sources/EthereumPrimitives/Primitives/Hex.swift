@@ -52,12 +52,7 @@ public enum Hex {
         var out: [UInt8] = []
         out.reserveCapacity(2 + bytes.underestimatedCount * 2)
         if prefixed { out.append(contentsOf: [0x30, 0x78]) }
-        if bytes.withContiguousStorageIfAvailable({ append($0, to: &out) }) == nil {
-            for byte in bytes {
-                out.append(digit(byte >> 4))
-                out.append(digit(byte & 0x0f))
-            }
-        }
+        if bytes.withContiguousStorageIfAvailable({ append($0, to: &out) }) == nil { append(Array(bytes), to: &out) }
         return String(decoding: out, as: UTF8.self)
     }
 

@@ -14,13 +14,9 @@ public struct UInt256: Sendable, Hashable, Comparable {
 
     /// Interprets up to 32 big-endian bytes (shorter input is left-padded with zeros).
     public init?(bigEndian bytes: some Collection<UInt8>) {
-        let value = bytes.withContiguousStorageIfAvailable { Self(bigEndianBuffer: $0) } ?? Self(bigEndianBuffer: Array(bytes))
+        let value = bytes.withContiguousStorageIfAvailable { Self(bigEndianBuffer: $0) }
+            ?? Array(bytes).withUnsafeBufferPointer { Self(bigEndianBuffer: $0) }
         guard let value else { return nil }
-        self = value
-    }
-
-    private init?(bigEndianBuffer bytes: [UInt8]) {
-        guard let value = bytes.withUnsafeBufferPointer({ Self(bigEndianBuffer: $0) }) else { return nil }
         self = value
     }
 

@@ -16,9 +16,6 @@ struct AllocChunk: Sendable {
 final class AllocChunkReader {
     static let maximumMembers = 512
     static let maximumBytes = 4 << 20
-    /// Bytes of members decoded in one batch, at most (beyond one chunk): accounts with huge storage are read a few
-    /// at a time.
-    static let bytesInFlight = 32 << 20
 
     private let scanner: JSONFileScanner
     private let maximumValueBytes: Int

@@ -33,13 +33,7 @@ final class AllocRootBuilder {
         self.temporaryFolder = temporaryFolder
     }
 
-    /// Adds one account, its storage root computed here.
-    func append(_ account: Account) throws {
-        let entry = StateRoot.entry(of: account)
-        try append(key: entry.key, leaf: entry.leaf, of: account.address)
-    }
-
-    /// Adds one account by its state-trie entry (`StateRoot.entry(of:)`), computed beforehand.
+    /// Adds one account by its state-trie entry (`StateRoot.entry(of:)`), computed beforehand — on any core.
     func append(key: [UInt8], leaf: [UInt8], of address: Address) throws {
         if !isSorting, count > 0, !previousKey.lexicographicallyPrecedes(key) {
             if key == previousKey { throw GenesisError.duplicateAccount(address) }

@@ -1,12 +1,12 @@
 import Foundation
 
 /// Reads a geth-style genesis file in constant memory: the config and block fields when opened, then the alloc
-/// accounts in file order, one at a time with `forEachAccount` or in pages decoded on all cores with
-/// `forEachAccountPage`.
+/// accounts in file order, one at a time with `forEachAccount` or a page at a time with `forEachAccountPage`, decoded
+/// on all cores either way.
 ///
 /// The top-level members may come in any order (`alloc` before `config` too): opening passes over the alloc without
-/// reading it, and the alloc is read again from its offset. Memory is bounded by chunks of about 4 MiB of members
-/// (`AllocChunkReader`) — two batches of them for `forEachAccountPage`, at most 32 MiB a batch beyond one chunk — and
+/// reading it, and the alloc is read again from its offset. Memory is bounded by two batches of chunks of about 4 MiB
+/// of members (`AllocChunkReader`, at most `ConcurrentWork.bytesInFlight` a batch beyond one chunk) and
 /// by the largest single value — one alloc account with its storage, or one top-level field — which may be at most
 /// `maximumValueBytes` long. Accounts in the plain
 /// form a genesis writer emits are decoded straight from the bytes (`GenesisAlloc.plainAccount`), any other with
@@ -61,13 +61,8 @@ public final class GenesisReader {
 
     /// Reads the alloc from the file again, handing each account to `body` in file order.
     public func forEachAccount(_ body: (Account) throws -> Void) throws {
-        let chunks = try AllocChunkReader(reader: self)
-        do {
-            while let chunk = try chunks.next() {
-                for account in try Self.accounts(in: chunk) { try body(account) }
-            }
-        } catch let failure as JSONFileScanner.Failure {
-            throw Self.genesisError(failure, path: url.path)
+        try forEachAccountPage(transform: \.accounts) { accounts in
+            for account in accounts { try body(account) }
         }
     }
 
@@ -84,7 +79,7 @@ public final class GenesisReader {
         let chunks = try AllocChunkReader(reader: self)
         do {
             try OrderedBatchWork.run(
-                maximumWeight: AllocChunkReader.bytesInFlight, weight: { $0.bytes.count }, next: chunks.next,
+                maximumWeight: ConcurrentWork.bytesInFlight, weight: { $0.bytes.count }, next: chunks.next,
                 transform: { chunk in try transform(AccountPage(accounts: try Self.accounts(in: chunk), fraction: chunk.fraction)) },
                 consume: body)
         } catch let failure as JSONFileScanner.Failure {

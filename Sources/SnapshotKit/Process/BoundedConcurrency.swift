@@ -1,18 +1,3 @@
-/// Runs `operation` on every element with at most `limit` operations in flight, and hands each result to `consume`
-/// on the calling task as it arrives (in completion order, with the element's index). The first error cancels the
-/// operations still running and is rethrown.
-func forEachConcurrently<Element: Sendable, Output: Sendable>(
-    _ elements: [Element],
-    limit: Int,
-    operation: @escaping @Sendable (Element) async throws -> Output,
-    consume: (Int, Output) throws -> Void
-) async throws {
-    var indices = elements.indices.makeIterator()
-    try await forEachConcurrently(next: { indices.next() }, limit: limit, operation: { index in
-        try await operation(elements[index])
-    }, consume: consume)
-}
-
 /// Runs `operation` on the elements `next` hands out until it returns `nil`, with at most `limit` operations in
 /// flight, and hands each result to `consume` on the calling task as it arrives (in completion order, with its
 /// element). `next` is asked for an element only when an operation can start, so a streamed input is read no further

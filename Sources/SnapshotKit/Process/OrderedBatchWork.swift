@@ -1,5 +1,4 @@
 import Dispatch
-import Foundation
 
 /// The synchronous sibling of `OrderedWorkWindow`, for callers that are not async (reading a genesis file to verify
 /// it): items are made in batches, each batch transformed on all cores while the previous batch's results are
@@ -10,14 +9,10 @@ import Foundation
 /// a result — is thrown after every result of the items made before it was consumed, so the first problem in item
 /// order is the one reported.
 public enum OrderedBatchWork {
-    /// Items per batch that keep every core busy while one of them consumes: two a core, at most 16 (each item
-    /// may hold a few MiB).
-    public static var defaultWidth: Int { min(16, 2 * ProcessInfo.processInfo.activeProcessorCount) }
-
     /// Makes items with `next` until it returns `nil`, transforms each with `transform` concurrently and hands the
     /// results to `consume` in the order the items were made.
     public static func run<Item, Output>(
-        width: Int = defaultWidth,
+        width: Int = ConcurrentWork.width,
         maximumWeight: Int = .max,
         weight: (Item) -> Int = { _ in 0 },
         next: () throws -> Item?,

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Work items made one after another, run on up to `width` tasks at once, and their results handed back in the order
 /// the items were made: a sequential reader and a sequential consumer with the parsing or hashing between them spread
 /// over the cores, or the requests to a node kept a few at a time in flight.
@@ -41,10 +39,6 @@ public final class OrderedWorkWindow<Output: Sendable>: @unchecked Sendable {
     deinit {
         for item in running { item.task.cancel() }
     }
-
-    /// Items a window should keep in flight to keep every core busy behind one sequential consumer: two a core, at
-    /// most 16 (each item may hold a few MiB).
-    public static var defaultWidth: Int { min(16, 2 * ProcessInfo.processInfo.activeProcessorCount) }
 
     /// The next result in item order, `nil` after the last.
     public func next() async throws -> Output? {

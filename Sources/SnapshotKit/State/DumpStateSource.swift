@@ -25,10 +25,6 @@ public struct DumpStateSource: StateSource {
         self.maximumLineBytes = maximumLineBytes
     }
 
-    /// Bytes of lines decoded at once, at most (beyond one chunk): a few contracts with huge storage are read one
-    /// at a time.
-    static let bytesInFlight = 32 << 20
-
     public var name: String { "state dump" }
 
     /// A dump reproduces the state only if the node knew every address and slot, and nothing was left out.
@@ -60,7 +56,7 @@ public struct DumpStateSource: StateSource {
         let url = url, pageSize = pageSize, maximumLineBytes = maximumLineBytes, requirements = requirements
         var reader: DumpReader?
         let chunks = OrderedWorkWindow<DumpChunk.Accounts>(
-            width: OrderedWorkWindow<DumpChunk.Accounts>.defaultWidth, maximumWeight: Self.bytesInFlight
+            width: ConcurrentWork.width, maximumWeight: ConcurrentWork.bytesInFlight
         ) {
             if reader == nil {
                 let opened = try DumpReader(url: url, chunkLines: pageSize, maximumLineBytes: maximumLineBytes)

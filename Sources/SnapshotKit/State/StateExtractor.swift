@@ -35,7 +35,7 @@ public struct StateExtractor: Sendable {
         let context = StateSourceContext(block: block, concurrency: concurrency, progress: progress)
         var pages = source.accountPages(context).makeAsyncIterator()
         let prepared = OrderedWorkWindow<PreparedPage<Encoded>>(
-            width: OrderedWorkWindow<PreparedPage<Encoded>>.defaultWidth, maximumWeight: Self.bytesInFlight
+            width: ConcurrentWork.width, maximumWeight: ConcurrentWork.bytesInFlight
         ) {
             guard let page = try await pages.next() else { return nil }
             return ({ try PreparedPage(page, encode: encode) }, Self.weight(of: page))
@@ -68,10 +68,6 @@ public struct StateExtractor: Sendable {
 }
 
 extension StateExtractor {
-    /// The approximate bytes of accounts prepared at once, at most (beyond one page): pages of contracts with huge
-    /// storage are prepared one at a time.
-    static let bytesInFlight = 32 << 20
-
     /// About the memory `page` takes: code bytes and storage entries.
     static func weight(of page: [Account]) -> Int {
         page.reduce(0) { $0 + 100 + $1.code.count + 150 * $1.storage.count }
